@@ -1,0 +1,50 @@
+"""Coded errors: each names the item it concerns and says what to try next.
+
+Codes: R1xx reading and decoding, L2xx lexicons, C3xx coding. The batch runner turns them into
+``Problem`` records; the CLI prints ``Error: CODE message``.
+"""
+
+from __future__ import annotations
+
+
+class RasdError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, item: str | None = None) -> None:
+        super().__init__(message)
+        self.item = item
+        self.message = message
+
+    def __str__(self) -> str:
+        where = f" [{self.item}]" if self.item else ""
+        return f"{self.code}{where}: {self.message}"
+
+
+class InputError(RasdError):
+    """The input path or stream itself is unusable (missing file, unknown format)."""
+
+    code = "R100"
+
+
+class ItemError(RasdError):
+    """One record inside an input is malformed (bad JSON line, missing text field)."""
+
+    code = "R101"
+
+
+class DecodeError(RasdError):
+    """Bytes that are not text in any encoding rasd knows."""
+
+    code = "R102"
+
+
+class EmptyError(RasdError):
+    """A document with no text."""
+
+    code = "R103"
+
+
+class LexiconError(RasdError):
+    """A malformed lexicon row, reported as ``file.tsv:LINE:column: reason``."""
+
+    code = "L200"

@@ -1,0 +1,117 @@
+"""Fast lexicon matching on folded text, respecting word boundaries and Arabic proclitics.
+
+One Aho-Corasick automaton per lexicon finds every occurrence; a hit is kept when it starts a word
+(possibly after proclitics و ف ب ل ك س, or لل for an ال-form) and ends one (possibly before an
+attached pronoun, for lexicons that allow suffixes). Glued words are repaired when the lexicon
+recognises both halves: «الأممالمتحدة» matches the spaced term, «أذربيجانوالصين» gives two hits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from rasd.normalise.text import fold
+
+T = TypeVar("T")
+
+PROCLITICS = frozenset("وفبلكس")
+# Attached pronouns and the dual/plural endings that follow a noun or verb trigger.
+SUFFIXES = ("هما", "كما", "ات", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي", "ا", "وا", "ان", "ين", "ون", "ت", "تا")
+_MAX_SUFFIX = max(len(s) for s in SUFFIXES)
+GLUE_MIN = 4  # both halves of a glued word must be at least this long
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    start: int  # folded-text offsets, end exclusive
+    end: int
+    term: str
+    payloads: tuple[T, ...]
+
+
+class Lexicon(Generic[T]):
+    """Folded terms → payloads, searchable in folded text."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, suffixes: bool = False) -> None:
+        self._payloads: dict[str, list[T]] = {}
+        for term, payload in entries:
+            for form in _forms(fold(term)):
+                self._payloads.setdefault(form, []).append(payload)
+        self.suffixes = suffixes
+        self._automaton = ahocorasick.Automaton()
+        for form, payloads in self._payloads.items():
+            self._automaton.add_word(form, (form, tuple(payloads)))
+        if self._payloads:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def lookup(self, term: str) -> tuple[T, ...]:
+        return tuple(self._payloads.get(fold(term), ()))
+
+    def find(self, text: str) -> list[Hit[T]]:
+        """Longest-leftmost non-overlapping hits that respect word boundaries."""
+        if not self._payloads:
+            return []
+        raw = [
+            Hit(end + 1 - len(form), end + 1, form, payloads)
+            for end, (form, payloads) in self._automaton.iter(text)
+        ]
+        starts = {h.start for h in raw if len(h.term) >= GLUE_MIN}
+        ends = {h.end for h in raw if len(h.term) >= GLUE_MIN}
+        good = [h for h in raw if self._left_ok(text, h, ends) and self._right_ok(text, h, starts)]
+        good.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[Hit[T]] = []
+        last_end = -1
+        for h in good:
+            if h.start >= last_end:
+                out.append(h)
+                last_end = h.end
+        return out
+
+    def _left_ok(self, text: str, hit: Hit[T], ends: set[int]) -> bool:
+        i = hit.start
+        if i == 0 or not is_word_char(text[i - 1]):
+            return True
+        if len(hit.term) >= GLUE_MIN and (i in ends or (text[i - 1] == "و" and i - 1 in ends)):
+            return True
+        j = i
+        while j > 0 and i - j < 3 and text[j - 1] in PROCLITICS:
+            j -= 1
+            if j == 0 or not is_word_char(text[j - 1]):
+                return True
+        return False
+
+    def _right_ok(self, text: str, hit: Hit[T], starts: set[int]) -> bool:
+        i = hit.end
+        n = len(text)
+        if i == n or not is_word_char(text[i]):
+            return True
+        if len(hit.term) >= GLUE_MIN and (i in starts or (text[i] == "و" and i + 1 in starts)):
+            return True
+        if self.suffixes:
+            k = i
+            while k < n and k - i <= _MAX_SUFFIX and is_word_char(text[k]):
+                k += 1
+            if (k == n or not is_word_char(text[k])) and text[i:k] in SUFFIXES:
+                return True
+        return False
+
+
+def _forms(term: str) -> list[str]:
+    """A term and the forms it takes in running text: لل for ال after the preposition ل, glued words."""
+    forms = [term]
+    if term.startswith("ال") and len(term) > 3:
+        forms.append("لل" + term[2:])
+    if " " in term:
+        forms.append(term.replace(" ", ""))
+    return forms

@@ -1,0 +1,92 @@
+"""Offset-preserving normalisation of Arabic text for matching.
+
+The original text never changes. Matching runs on a folded copy in which every character maps back to
+exactly one original character (``NormText.index``), so any span found in the folded text can be
+reported as evidence in the original. Characters that are deleted (diacritics, tatweel, bidi controls,
+zero-width joiners) simply have no image in the folded text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from rasd.records import Span
+
+# Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef), Quranic marks, tatweel.
+_DELETE = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
+_DELETE |= {chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)}
+# Bidi controls, zero-width characters, BOM, soft hyphen.
+_DELETE |= {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
+_DELETE |= {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
+
+_FOLD: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\t": " ", "\r": " ",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'",
+    "–": "-", "—": "-", "ـ": "",
+}
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+
+def fold_char(ch: str) -> str:
+    """Matching form of one character: '' when it is deleted."""
+    if ch in _DELETE:
+        return ""
+    mapped = _FOLD.get(ch)
+    if mapped is not None:
+        return mapped
+    if ch.isascii():
+        return ch.lower()
+    if "\u0600" <= ch <= "\u06ff":
+        return ch
+    # Presentation forms and other compatibility characters fold to their plain letters.
+    decomposed = unicodedata.normalize("NFKC", ch)
+    if decomposed != ch:
+        return "".join(fold_char(c) for c in decomposed)
+    return ch.lower() if len(ch.lower()) == 1 else ch
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """The folded matching text and, for each of its characters, the original index."""
+
+    text: str
+    index: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> Span:
+        """Map a folded span [start, end) back to the original text; empty spans are refused."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}:{end} is outside the normalised text of length {len(self.text)}")
+        return Span(self.index[start], self.index[end - 1] + 1)
+
+
+def normalise(text: str) -> NormText:
+    """Fold ``text`` for matching, one output character per kept input character."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        if not folded:
+            continue
+        if len(folded) == 1:
+            out.append(folded)
+            index.append(i)
+        else:  # rare multi-character folds keep every piece pointing at the same original char
+            out.extend(folded)
+            index.extend([i] * len(folded))
+    return NormText("".join(out), tuple(index), len(text))
+
+
+def fold(text: str) -> str:
+    """Folded form of a lexicon entry or query (no offsets needed)."""
+    return " ".join("".join(fold_char(c) for c in text).split())

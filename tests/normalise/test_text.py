@@ -1,0 +1,44 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.normalise.text import fold, fold_char, normalise
+
+ARABIC = st.text(
+    alphabet=st.sampled_from(
+        list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") + list("أإآىةؤئء") + ["\u064e", "\u0651", "\u0640", "\u200f",
+        "\u00a0", " ", "\n", "٣", "ﻷ", "،", "."]
+    ),
+    max_size=200,
+)
+
+
+def test_text_folds_letter_variants():
+    assert fold("أحمد إلى آذار مستشفى مدرسة") == "احمد الي اذار مستشفي مدرسه"
+
+
+def test_text_removes_diacritics_tatweel_and_bidi():
+    assert fold("مُحَمَّـــد\u200f") == "محمد"
+
+
+def test_text_folds_digits_and_nbsp():
+    assert fold("٢٠٢٤\u00a0۱۲") == "2024 12"
+
+
+def test_text_folds_lam_alef_ligature():
+    assert fold("اﻷذربيجاني") == "الاذربيجاني"
+
+
+@given(ARABIC | st.text(max_size=200))
+def test_text_every_span_maps_back(text):
+    norm = normalise(text)
+    for i in range(len(norm.text)):
+        span = norm.to_original(i, i + 1)
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.end - span.start == 1
+        assert norm.text[i] in fold_char(text[span.start])
+
+
+@given(ARABIC)
+def test_text_spans_are_monotonic(text):
+    norm = normalise(text)
+    assert list(norm.index) == sorted(norm.index)
