@@ -17,7 +17,7 @@ def test_sources_reads_text_files_and_folders(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("نص ثان", encoding="utf-8")
     docs, problems = _split(list(read_inputs([str(tmp_path)])))
-    assert [d.id for d in docs] == ["a", "b"] and not problems
+    assert [d.id for d in docs] == ["a", "sub/b"] and not problems
 
 
 def test_sources_jsonl_bad_line_is_a_problem_and_batch_goes_on(tmp_path):

@@ -140,8 +140,11 @@ def _sniff(data: bytes, name: str) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, name: str, source: str, fields: FieldMap) -> Iterator[Document | Problem]:
-    """Documents in one blob of bytes called ``name`` (a file or an archive member)."""
+def read_bytes(
+    data: bytes, name: str, source: str, fields: FieldMap, doc_id: str | None = None
+) -> Iterator[Document | Problem]:
+    """Documents in one blob of bytes called ``name`` (a file or an archive member); ``doc_id`` is the
+    id a plain-text file gets (its path without suffix), else its name's stem."""
     kind = _sniff(data, name)
     if kind == "jsonl":
         yield from _read_jsonl(data, name, source, fields)
@@ -150,7 +153,7 @@ def read_bytes(data: bytes, name: str, source: str, fields: FieldMap) -> Iterato
     elif kind == "zip":
         yield from _read_zip(data, name, source, fields)
     else:
-        yield from _read_text(data, name, source, Path(name).stem or text_id(name))
+        yield from _read_text(data, name, source, doc_id or Path(name.split("!")[-1]).stem or text_id(name))
 
 
 def _read_zip(data: bytes, name: str, source: str, fields: FieldMap) -> Iterator[Document | Problem]:
@@ -171,8 +174,16 @@ def _read_zip(data: bytes, name: str, source: str, fields: FieldMap) -> Iterator
         yield from read_bytes(blob, f"{name}!{member}", source, fields)
 
 
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + (".zip",)
+
+
 def _files_under(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Documents in a folder, recursively: files with a document suffix (READMEs and the like are
+    not news); a file named on the command line is read whatever its name."""
+    return sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(DOCUMENT_SUFFIXES)
+    )
 
 
 def read_path(path: str, fields: FieldMap, stdin: BinaryIO | None = None) -> Iterator[Document | Problem]:
@@ -192,7 +203,8 @@ def read_path(path: str, fields: FieldMap, stdin: BinaryIO | None = None) -> Ite
         except OSError as exc:
             yield Problem(path, str(f), InputError.code, f"cannot read: {exc.strerror}")
             continue
-        yield from read_bytes(data, str(f), path, fields)
+        doc_id = str(f.relative_to(p).with_suffix("")) if p.is_dir() else f.stem
+        yield from read_bytes(data, str(f), path, fields, doc_id)
 
 
 def read_inputs(paths: list[str], fields: FieldMap | None = None) -> Iterator[Document | Problem]:

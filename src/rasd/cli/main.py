@@ -1,0 +1,152 @@
+"""`rasd` command line (Typer + Rich). Only this package writes to the terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rasd import __version__
+from rasd.pipeline import code_many
+from rasd.read import FieldMap, read_inputs
+from rasd.records import CodedDocument, Problem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="rasd: Arabic news to political event data.")
+err = Console(stderr=True)
+
+
+@app.callback()
+def _main() -> None:
+    """rasd reads Arabic news and finds who did what to whom, when and where."""
+
+
+@app.command()
+def version() -> None:
+    """Print the rasd version."""
+    typer.echo(__version__)
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl/.json/.zip, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here (default: stdout).")] = None,
+    text_field: Annotated[str, typer.Option(help="JSON field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON field holding the document id.")] = "id",
+    errors: Annotated[Path | None, typer.Option(help="Write problems as JSONL here.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Code documents and write one JSON record per document.
+
+    Example: rasd code examples/ -o out/examples.jsonl
+    """
+    fields = FieldMap(text=text_field, id=id_field)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    problems: list[Problem] = []
+    coded: list[CodedDocument] = []
+    try:
+        for result in code_many(read_inputs(inputs, fields)):
+            if isinstance(result, Problem):
+                problems.append(result)
+                err.print(f"[red]Error:[/red] {result.code} {result.item or result.source}: {result.reason}",
+                          highlight=False)
+                continue
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            coded.append(_light(result))
+    finally:
+        if output:
+            out.close()
+    if errors:
+        with errors.open("w", encoding="utf-8") as fh:
+            for p in problems:
+                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+    if not quiet:
+        _summary(coded, problems, output)
+    if problems and not coded:
+        raise typer.Exit(1)
+
+
+def _light(doc: CodedDocument) -> CodedDocument:
+    """Keep only what the summary needs, so a big batch does not hold every record."""
+    return CodedDocument(doc.id, doc.published, doc.published_source, doc.dateline, doc.language,
+                         doc.flags, doc.people, [], [])
+
+
+def _summary(docs: list[CodedDocument], problems: list[Problem], output: Path | None) -> None:
+    table = Table(title=f"rasd: {len(docs)} documents coded, {len(problems)} problems", show_lines=False)
+    for col in ("id", "lang", "dateline", "published", "people", "flags"):
+        table.add_column(col, overflow="fold")
+    for d in docs[:40]:
+        dl = d.dateline
+        dateline = f"{dl.place or ''} {dl.date or ''} {dl.agency or ''}".strip() if dl else ""
+        people = ", ".join(f"{p.name} ({p.country})" for p in d.people)
+        table.add_row(d.id, d.language, dateline, d.published or "", people, " ".join(d.flags))
+    if len(docs) > 40:
+        table.caption = f"… and {len(docs) - 40} more"
+    err.print(table)
+    counts = Counter(p.name for d in docs for p in d.people)
+    if counts:
+        err.print("most named people: " + ", ".join(f"{n} ×{c}" for n, c in counts.most_common(8)))
+    if output:
+        err.print(f"wrote {output}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (record format with events, partnerships, people).")],
+    worst: Annotated[int, typer.Option(help="How many of the worst documents to list.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    min_typed_dyad: Annotated[float | None, typer.Option(help="Exit 1 when events.typed_dyad F1 is below.")] = None,
+) -> None:
+    """Code the gold's documents and score them: P/R/F1 per metric and per type, worst documents.
+
+    Example: rasd eval ../shared/data/dev/gold.jsonl --min-typed-dyad 0.75
+    """
+    from rasd.evaluate.metrics import METRICS, score
+
+    gold_docs: dict[str, dict] = {}
+    for n, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                err.print(f"[red]Error:[/red] R101 {gold}:{n}: not JSON: {exc.msg}")
+                raise typer.Exit(1) from exc
+            gold_docs[str(obj["id"])] = obj
+    # The gold's own published date is the answer, so it is not given to the coder.
+    fields = FieldMap(published="\x00not-read")
+    items = read_inputs([str(gold)], fields)
+    pred = {r.id: r.to_dict() for r in code_many(items) if isinstance(r, CodedDocument)}
+    report = score(gold_docs, pred)
+    if as_json:
+        typer.echo(json.dumps({
+            **{m: report.totals[m].as_dict() for m in METRICS},
+            "published": {"accuracy": report.published_accuracy, "n": report.published_n},
+            "per_type.typed_dyad": {t: c.as_dict() for t, c in sorted(report.per_type.items())},
+        }, indent=1))
+    else:
+        table = Table(title=f"rasd eval: {len(gold_docs)} gold documents")
+        for col in ("metric", "P", "R", "F1", "tp", "fp", "fn"):
+            table.add_column(col, justify="right" if col != "metric" else "left")
+        for m in METRICS:
+            c = report.totals[m]
+            table.add_row(m, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
+        for t, c in sorted(report.per_type.items()):
+            table.add_row(f"  {t}", f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
+                          str(c.tp), str(c.fp), str(c.fn))
+        Console().print(table)
+        acc = report.published_accuracy
+        typer.echo(f"published accuracy: {acc:.3f} (n={report.published_n})" if acc is not None else "published: n=0")
+        rows = sorted(report.per_doc, key=lambda r: -(r["events.typed_dyad"][1] + r["events.typed_dyad"][2]))
+        typer.echo("worst documents (events.typed_dyad tp/fp/fn):")
+        for r in rows[:worst]:
+            typer.echo(f"  {r['id']}: {r['events.typed_dyad']}")
+    f1 = report.totals["events.typed_dyad"].f1
+    if min_typed_dyad is not None and f1 < min_typed_dyad:
+        err.print(f"[red]events.typed_dyad F1 {f1:.3f} is below the floor {min_typed_dyad}[/red]")
+        raise typer.Exit(1)

@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations (the metrics of ../shared/tools/score.py, reimplemented)."""

@@ -1,0 +1,1 @@
+"""Stage 4: triggers → typed events with source/target, partnerships, coherence flags."""

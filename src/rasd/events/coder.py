@@ -1,0 +1,277 @@
+"""Stage 4: triggers to typed events with source, target, date and place.
+
+A sentence is looked at closely only when a trigger matched in it. The scene's pair (for «الجانبان»)
+starts as the document's two most-named parties and follows each meeting; the speaker carries over
+sentences that open with a reporting verb.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.actors.mentions import ActorMention
+from rasd.dates import TimeExpr
+from rasd.events.arguments import PAIR, Arg, Roles, assign, base
+from rasd.events.lexicon import EventLexicons, Trigger
+from rasd.events.partnerships import Phrase, find_phrases
+from rasd.normalise.match import Hit
+from rasd.records import ActorRef, Place, Span
+from rasd.resources import Resources
+
+_ACTOR_KINDS = ("person", "title", "country", "adj", "org", "org_adj")
+_NEGATION_GAP = 2
+_HISTORY_DAYS = 45  # an event dated this long before the anchor is background, not news
+
+
+@dataclass(slots=True)
+class RawEvent:
+    """An event before merging: one trigger in one sentence."""
+
+    type: str
+    trigger: Trigger
+    source: str
+    target: str
+    joint: bool
+    source_mention: ActorMention | None
+    target_mention: ActorMention | None
+    trigger_span: Span
+    sentence: Span
+    date: str | None
+    date_precision: str | None
+    date_text: str | None
+    place: Place | None
+    rule: str
+    confidence: float
+    cameo: str
+
+
+@dataclass(slots=True)
+class RawPartnership:
+    a: str
+    b: str
+    level: str
+    rank: int
+    change: str
+    date: str | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Scene:
+    pair: tuple[str, str] | None
+    speaker: Arg | None = None
+    history: list[str] = field(default_factory=list)
+
+
+def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
+    """The document's two most-named parties (states and organisations), first named first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind in _ACTOR_KINDS and m.code != "REG":
+            code = base(m.code)
+            counts[code] += 1
+            first.setdefault(code, m.norm_start)
+    top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
+    return (top[0], top[1]) if len(top) == 2 else None
+
+
+def _date_of(
+    exprs: list[TimeExpr], sentence: Span, default: tuple[str, str, str] | None
+) -> tuple[str | None, str | None, str | None]:
+    for e in exprs:
+        if sentence.start <= e.start < sentence.end and e.value:
+            precision = e.precision
+            value = e.value
+            if e.kind == "range" and e.end_value and e.end_value[:7] == value[:7]:
+                value, precision = value[:7], "month"
+            return value, precision, e.text
+    return default if default else (None, None, None)
+
+
+def _is_history(date: str | None, anchor: str | None) -> bool:
+    if not date or not anchor or len(anchor) < 10:
+        return False
+    try:
+        d = dt.date.fromisoformat(date if len(date) == 10 else date[:7] + "-28" if len(date) == 7 else date + "-12-31")
+        return (dt.date.fromisoformat(anchor[:10]) - d).days > _HISTORY_DAYS
+    except ValueError:
+        return False
+
+
+class EventCoder:
+    """Codes the events of one analysed document."""
+
+    def __init__(self, res: Resources, lex: EventLexicons) -> None:
+        self.res, self.lex = res, lex
+
+    def code(
+        self,
+        text: str,
+        norm: str,
+        to_original: "callable",  # type: ignore[valid-type]
+        sentences: list[tuple[Span, int, int]],
+        mentions: list[ActorMention],
+        exprs: list[TimeExpr],
+        default_date: tuple[str, str, str] | None,
+        anchor: str | None,
+        dateline_place: Place | None,
+    ) -> tuple[list[RawEvent], list[RawPartnership]]:
+        triggers = self.lex.triggers.find(norm)
+        cues = self.lex.cues.find(norm)
+        words = self.lex.partnership_words.find(norm)
+        scene = Scene(main_pair(mentions))
+        events: list[RawEvent] = []
+        partnerships: list[RawPartnership] = []
+        ti = ci = mi = 0
+        for sent, n0, n1 in sentences:
+            while ti < len(triggers) and triggers[ti].start < n0:
+                ti += 1
+            while mi < len(mentions) and mentions[mi].norm_start < n0:
+                mi += 1
+            s_triggers = []
+            while ti < len(triggers) and triggers[ti].start < n1:
+                s_triggers.append(triggers[ti])
+                ti += 1
+            s_mentions = [m for m in mentions[mi:] if m.norm_start < n1 and m.kind in _ACTOR_KINDS]
+            while ci < len(cues) and cues[ci].start < n0:
+                ci += 1
+            s_cues = [c for c in cues[ci:] if c.start < n1]
+            args = [Arg(m.norm_start, m.norm_end, m.code, m) for m in s_mentions]
+            args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
+            args = _drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
+            carry = self._carry(s_cues, args, n0, scene)
+            if s_triggers:
+                date, precision, date_text = _date_of(exprs, sent, default_date)
+                place = self._place(s_mentions, norm, dateline_place)
+                for trig in s_triggers:
+                    ev = self._event(trig, args, carry, norm, s_cues, n0, scene, sent, to_original,
+                                     date, precision, date_text, place, text)
+                    if ev is not None and not _is_history(ev.date, anchor):
+                        events.append(ev)
+                        if ev.type == "CONSULT" and base(ev.source) != base(ev.target) and ev.target:
+                            scene.pair = (base(ev.source), base(ev.target))
+            for ph in find_phrases(norm, n0, n1, self.lex, words, s_cues):
+                pair = _partnership_pair(ph, args, scene)
+                if pair is not None:
+                    date, _p, _t = _date_of(exprs, sent, default_date)
+                    partnerships.append(RawPartnership(*sorted(pair), ph.level, ph.rank, ph.change, date,
+                                                       to_original(ph.start, ph.end)))
+            subject = next((a for a in args if a.mention and a.mention.kind in ("person", "title")), None)
+            subject = subject or next((a for a in args if a.code != PAIR), None)
+            if subject is not None:
+                scene.speaker = subject
+        return events, partnerships
+
+    def _carry(self, cues: list[Hit[str]], args: list[Arg], n0: int, scene: Scene) -> Arg | None:
+        """The previous speaker, when this sentence opens with a reporting verb and names no one first."""
+        opens_with_speech = any("speech" in c.payloads and c.start - n0 <= 2 for c in cues)
+        return scene.speaker if opens_with_speech or not args else scene.speaker
+
+    def _place(self, mentions: list[ActorMention], norm: str, dateline_place: Place | None) -> Place | None:
+        if "هنا" in norm.split():
+            return dateline_place
+        return dateline_place
+
+    def _event(
+        self, trig: Hit[Trigger], args: list[Arg], carry: Arg | None, norm: str, cues: list[Hit[str]],
+        n0: int, scene: Scene, sent: Span, to_original: "callable",  # type: ignore[valid-type]
+        date: str | None, precision: str | None, date_text: str | None, place: Place | None, text: str,
+    ) -> RawEvent | None:
+        t = trig.payloads[0]
+        if _negated(trig, cues, norm):
+            return None
+        if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
+            return None
+        etype = t.type
+        if etype == "REQUEST" and _cooperation_follows(trig, cues):
+            etype = "AGREE"
+        clause = _clause_start(norm, trig.start, n0)
+        roles = assign(trig, args, carry, norm, clause)
+        src, tgt, joint = self._resolve(roles, scene, t)
+        if not src or not tgt or (base(src) == base(tgt) and src == tgt):
+            return None
+        cameo = t.cameo
+        confidence = {"joint.pair": 0.85, "joint.two": 0.85, "noun.genitive": 0.8, "subject.before": 0.8,
+                      "subject.after": 0.7, "speaker": 0.65}.get(roles.how.replace(".pair", ""), 0.6)
+        return RawEvent(
+            type=etype, trigger=t, source=src, target=tgt, joint=joint,
+            source_mention=roles.source.mention if roles.source else None,
+            target_mention=roles.target.mention if roles.target else None,
+            trigger_span=to_original(trig.start, trig.end), sentence=sent,
+            date=date, date_precision=precision, date_text=date_text, place=place,
+            rule=f"{t.rule}.{roles.how}", confidence=confidence,
+            cameo="030" if etype != t.type else cameo,
+        )
+
+    def _resolve(self, roles: Roles, scene: Scene, t: Trigger) -> tuple[str | None, str | None, bool]:
+        src = roles.source.code if roles.source else None
+        tgt = roles.target.code if roles.target else None
+        joint = roles.joint
+        if t.role == "onechina":
+            tgt = "CHN"
+        if src == PAIR or (joint and tgt is None):
+            if scene.pair is None:
+                return None, None, False
+            if src == PAIR or src is None:
+                return scene.pair[0], scene.pair[1], True
+            other = scene.pair[1] if base(src) == scene.pair[0] else scene.pair[0]
+            return src, other, True
+        if tgt == PAIR:
+            if scene.pair is None or src is None:
+                return None, None, False
+            if base(src) in scene.pair:
+                tgt = scene.pair[1] if base(src) == scene.pair[0] else scene.pair[0]
+            else:
+                return scene.pair[0], scene.pair[1], True
+        return src, tgt, joint
+
+
+def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, str] | None:
+    """The two parties of a partnership phrase: the scene's pair when the sentence names both or
+    says «البلدين»; else the two distinct parties named nearest to the phrase."""
+    codes = [a for a in args if a.code != PAIR]
+    named = {base(a.code) for a in codes}
+    says_pair = any(a.code == PAIR for a in args)
+    if scene.pair and (set(scene.pair) <= named or (says_pair and len(named - set(scene.pair)) == 0)):
+        return scene.pair
+    by_distance = sorted(codes, key=lambda a: min(abs(a.start - ph.end), abs(ph.start - a.end)))
+    distinct: list[str] = []
+    for a in by_distance:
+        if base(a.code) not in distinct:
+            distinct.append(base(a.code))
+    if len(distinct) >= 2:
+        return distinct[0], distinct[1]
+    if len(distinct) == 1 and scene.pair and distinct[0] in scene.pair and says_pair:
+        return scene.pair
+    return None
+
+
+def _drop_overlaps(args: list[Arg]) -> list[Arg]:
+    out: list[Arg] = []
+    for a in args:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
+
+
+def _negated(trig: Hit[Trigger], cues: list[Hit[str]], norm: str) -> bool:
+    return any("negation" in c.payloads and 0 <= trig.start - c.end <= _NEGATION_GAP for c in cues)
+
+
+def _hypothetical(trig: Hit[Trigger], cues: list[Hit[str]], n0: int) -> bool:
+    return any("hypothetical" in c.payloads and n0 <= c.start < trig.start and trig.start - c.end < 40
+               for c in cues)
+
+
+def _cooperation_follows(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:
+    return any("cooperation" in c.payloads and 0 <= c.start - trig.end <= 40 for c in cues)
+
+
+def _clause_start(norm: str, pos: int, n0: int) -> int:
+    """Start of the clause holding ``pos``: after the last semicolon in the sentence."""
+    cut = norm.rfind(";", n0, pos)
+    return cut + 1 if cut >= 0 else n0

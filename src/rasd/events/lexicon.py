@@ -1,0 +1,106 @@
+"""Event lexicons as typed records and automata: triggers, cues, CAMEO weights, PLOVER scores,
+partnership words and the partnership ladder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.errors import LexiconError
+from rasd.lexicons.load import rows
+from rasd.normalise.match import Lexicon
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+ROLES = ("svo", "joint", "visit", "noun", "onechina")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    rule: str
+    type: str
+    mode: str
+    cameo: str
+    role: str
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cameo:
+    code: str
+    label: str
+    goldstein: float
+
+    @property
+    def quad_class(self) -> int:
+        """GDELT's quad class from the CAMEO root: 01–04 verbal coop, 05–08 material coop,
+        09–13 verbal conflict, 14–20 material conflict."""
+        root = int(self.code[:2])
+        return 1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    level: str
+    rank: int
+    features: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EventLexicons:
+    triggers: Lexicon[Trigger]
+    cues: Lexicon[str]
+    cameo: dict[str, Cameo]
+    plover: dict[str, tuple[float, tuple[str, ...]]]
+    partnership_words: Lexicon[str]
+    ladder: tuple[Rung, ...]
+
+
+def _triggers() -> list[tuple[str, Trigger]]:
+    out: list[tuple[str, Trigger]] = []
+    for row in rows("triggers.tsv"):
+        etype, role = row.required("type"), row.get("role") or "svo"
+        if etype not in PLOVER_TYPES:
+            raise LexiconError(f"{row.where('type')}: not a PLOVER type: {etype!r}")
+        if role not in ROLES:
+            raise LexiconError(f"{row.where('role')}: unknown role {role!r}; one of {', '.join(ROLES)}")
+        for form in row.arabic_list("forms_ar", required=True):
+            out.append((form, Trigger(row.required("rule"), etype, row.required("mode"),
+                                      row.required("cameo"), role, form)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def event_lexicons() -> EventLexicons:
+    cameo = {
+        r.required("cameo"): Cameo(r.required("cameo"), r.required("label"), r.number("goldstein") or 0.0)
+        for r in rows("cameo.tsv")
+    }
+    triggers = _triggers()
+    for _form, t in triggers:
+        if t.cameo not in cameo:
+            raise LexiconError(f"triggers.tsv: rule {t.rule}: CAMEO code {t.cameo} is not in cameo.tsv")
+    plover = {
+        r.required("type"): (r.number("score") or 0.0, tuple(r.get("contexts").split("|")))
+        for r in rows("plover.tsv")
+    }
+    cues = [(f, r.required("kind")) for r in rows("cues.tsv") for f in r.arabic_list("forms_ar", required=True)]
+    words = [
+        (f, r.required("feature"))
+        for r in rows("partnership_words.tsv")
+        for f in r.arabic_list("forms_ar", required=True)
+    ]
+    ladder = tuple(
+        Rung(r.required("level"), int(r.number("rank") or 0), frozenset(r.get("features").split()))
+        for r in rows("partnership_ladder.tsv")
+    )
+    return EventLexicons(
+        triggers=Lexicon(triggers, suffixes=True),
+        cues=Lexicon(cues),
+        cameo=cameo,
+        plover=plover,
+        partnership_words=Lexicon(words, suffixes=False),
+        ladder=ladder,
+    )

@@ -1,0 +1,66 @@
+"""The event stage over an analysed document: events, partnerships and flags, merged per fact."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from rasd import dates
+from rasd.analysis import Analysis
+from rasd.events.coder import EventCoder
+from rasd.events.coherence import incoherent
+from rasd.events.lexicon import event_lexicons
+from rasd.merge.facts import merge_events, merge_partnerships
+from rasd.normalise.text import NormText
+from rasd.records import Event, Partnership, Place, Span
+from rasd.resources import Resources
+
+_DEFAULT_KINDS = ("absolute", "hijri", "range")
+
+
+def _anchor_date(anchor: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(anchor) if anchor and len(anchor) == 10 else None
+    except ValueError:
+        return None
+
+
+def default_date(exprs: list[dates.TimeExpr], dateline: tuple[str, str] | None
+                 ) -> tuple[str, str, str] | None:
+    """What a sentence without its own date is dated by: the dateline, else the first full date the
+    text states (a visit's range gives its month)."""
+    if dateline is not None:
+        return dateline[0], "day", dateline[1]
+    for e in exprs:
+        if e.kind in _DEFAULT_KINDS and e.value and e.precision == "day":
+            if e.kind == "range" and e.end_value and e.end_value[:7] == e.value[:7]:
+                return e.value[:7], "month", e.text
+            return e.value, "day", e.text
+    return None
+
+
+def norm_range(norm: NormText, span: Span) -> tuple[int, int]:
+    """Folded offsets [n0, n1) of an original span."""
+    return bisect.bisect_left(norm.index, span.start), bisect.bisect_left(norm.index, span.end)
+
+
+def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], list[str]]:
+    lex = event_lexicons()
+    text = a.doc.text
+    dl = a.dateline
+    event_anchor = dl.date if dl and dl.date else None
+    exprs = dates.find_expressions(text, _anchor_date(event_anchor))
+    dateline_date = (dl.date, text[dl.start : dl.end]) if dl and dl.date else None
+    place = None
+    if dl and dl.place:
+        entry = next((p for p in res.places if p.name_en == dl.place), None)
+        if entry:
+            place = Place(entry.name_en, entry.country, entry.lat, entry.lon)
+    sentences = [(s, *norm_range(a.norm, s)) for s in a.sentences]
+    coder = EventCoder(res, lex)
+    raw, raw_partnerships = coder.code(
+        text, a.norm.text, a.norm.to_original, sentences, a.mentions, exprs,
+        default_date(exprs, dateline_date), event_anchor, place,
+    )
+    flags = ["incoherent-actors"] if incoherent(a.norm.text, a.mentions, raw) else []
+    return merge_events(a.doc.id, text, raw, res, lex), merge_partnerships(text, raw_partnerships), flags

@@ -1,0 +1,1 @@
+"""Stage 3c: where. The gazetteer and place mentions."""

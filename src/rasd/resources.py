@@ -1,0 +1,82 @@
+"""Everything a stage needs that is loaded once per process: settings, lexicons, automata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.actors import lexicon as lx
+from rasd.normalise.match import Lexicon
+from rasd.places.gazetteer import PlaceEntry, places
+from rasd.settings import DEFAULT_SETTINGS, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKey:
+    """What a lexicon hit stands for: kind is country, adj, org, org_adj, person, short, title, place."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Resources:
+    settings: Settings
+    countries: dict[str, lx.Country]
+    organisations: tuple[lx.Organisation, ...]
+    people: dict[str, lx.PersonEntry]
+    titles: tuple[lx.Title, ...]
+    places: tuple[PlaceEntry, ...]
+    actors: Lexicon[ActorKey] = field(repr=False)
+
+    def actor_name(self, code: str) -> str | None:
+        base = code.split("-")[0]
+        if base in self.countries:
+            return self.countries[base].name_en
+        for org in self.organisations:
+            if org.code in (code, base):
+                return org.name_en
+        return None
+
+
+def _actor_entries(
+    countries: dict[str, lx.Country],
+    orgs: tuple[lx.Organisation, ...],
+    people: dict[str, lx.PersonEntry],
+    titles: tuple[lx.Title, ...],
+    gazetteer: tuple[PlaceEntry, ...],
+) -> list[tuple[str, ActorKey]]:
+    entries: list[tuple[str, ActorKey]] = []
+    for c in countries.values():
+        entries += [(n, ActorKey("country", c.code)) for n in c.names_ar]
+        entries += [(a, ActorKey("adj", c.code)) for a in c.adjectives_ar]
+    for i, o in enumerate(orgs):
+        entries += [(n, ActorKey("org", str(i))) for n in o.names_ar]
+        entries += [(a, ActorKey("org_adj", str(i))) for a in o.adjectives_ar]
+    for p in people.values():
+        entries += [(n, ActorKey("person", p.key)) for n in p.names_ar]
+        entries += [(s, ActorKey("short", p.key)) for s in p.short_ar]
+    for i, t in enumerate(titles):
+        entries += [(s, ActorKey("title", str(i))) for s in t.titles_ar]
+    for i, pl in enumerate(gazetteer):
+        entries += [(n, ActorKey("place", str(i))) for n in pl.names_ar]
+    return entries
+
+
+@lru_cache(maxsize=4)
+def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
+    """Load every lexicon and build the automata (cached: once per process)."""
+    countries = lx.countries()
+    orgs = lx.organisations()
+    people = lx.people()
+    titles = lx.titles()
+    gazetteer = places()
+    return Resources(
+        settings=settings,
+        countries=countries,
+        organisations=orgs,
+        people=people,
+        titles=titles,
+        places=gazetteer,
+        actors=Lexicon(_actor_entries(countries, orgs, people, titles, gazetteer)),
+    )
