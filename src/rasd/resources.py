@@ -39,6 +39,13 @@ class Resources:
         return None
 
 
+def _with_indefinite(adjectives: tuple[str, ...]) -> list[str]:
+    """«القطريين» is also written «قطريين»: adjectives match with and without the article."""
+    out = list(adjectives)
+    out += [a[2:] for a in adjectives if a.startswith("ال") and len(a) > 5]
+    return out
+
+
 def _actor_entries(
     countries: dict[str, lx.Country],
     orgs: tuple[lx.Organisation, ...],
@@ -49,7 +56,7 @@ def _actor_entries(
     entries: list[tuple[str, ActorKey]] = []
     for c in countries.values():
         entries += [(n, ActorKey("country", c.code)) for n in c.names_ar]
-        entries += [(a, ActorKey("adj", c.code)) for a in c.adjectives_ar]
+        entries += [(a, ActorKey("adj", c.code)) for a in _with_indefinite(c.adjectives_ar)]
     for i, o in enumerate(orgs):
         entries += [(n, ActorKey("org", str(i))) for n in o.names_ar]
         entries += [(a, ActorKey("org_adj", str(i))) for a in o.adjectives_ar]

@@ -18,6 +18,8 @@ from rasd.events.lexicon import Trigger
 
 PAIR = "@pair"
 _ADJACENT = 2  # characters between a masdar and its genitive subject
+_REACH_BACK = 160  # how far before a trigger its subject may stand (folded characters)
+_REACH_ON = 110  # how far after a trigger its object may stand
 _PRONOUNS = ("ه", "ها", "هما", "هم")  # in the unfolded form: ة is not a pronoun
 
 
@@ -47,13 +49,39 @@ def _differs(a: Arg, b: Arg) -> bool:
     return a.code == PAIR or b.code == PAIR or a.code != b.code
 
 
+def _coordinated(norm: str, before: list[Arg]) -> tuple[Arg, Arg] | None:
+    """«الصين وأذربيجان حدثتا…»: the two arguments just before the trigger joined by و."""
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    between = norm[a.end : b.start]
+    if between.strip() in ("", "و") and b.start - a.end <= 2 and a.code != b.code and PAIR not in (a.code, b.code):
+        return a, b
+    return None
+
+
+def _continues_clause(norm: str, start: int) -> bool:
+    """A verb joined to the previous clause by «، و» shares that clause's subject."""
+    return norm[max(0, start - 3) : start + 1] in (", و", "، و") or norm[max(0, start - 2) : start + 1] == ",و"
+
+
 def assign(
-    trigger: Hit[Trigger], args: list[Arg], speaker: Arg | None, norm: str, clause_start: int
+    trigger: Hit[Trigger], args: list[Arg], speaker: Arg | None, norm: str, clause_start: int,
+    not_subjects: frozenset[int] = frozenset(),
 ) -> Roles:
-    """Source and target of one trigger among the sentence's argument candidates."""
+    """Source and target of one trigger among the sentence's argument candidates.
+
+    ``not_subjects`` holds the start offsets of arguments already taken as objects in the sentence: in
+    «ألبانيا تلتزم… تدين "استقلال تايوان"، على استعداد…» Taiwan is not the subject of the last clause."""
     t = trigger.payloads[0]
-    before = [a for a in args if a.end <= trigger.start and a.start >= clause_start]
-    after = [a for a in args if a.start >= trigger.end]
+    lo = max(clause_start, trigger.start - _REACH_BACK)
+    before = [a for a in args if a.end <= trigger.start and a.start >= lo and a.start not in not_subjects]
+    after = [a for a in args if trigger.end <= a.start <= trigger.end + _REACH_ON]
+    if t.role != "noun" and _continues_clause(norm, trigger.start) and speaker is not None:
+        before = [speaker]
+    pair = _coordinated(norm, before)
+    if pair is not None and t.role != "noun":
+        return Roles(pair[0], pair[1], True, "coordinated")
     suffixed = (trigger.end < len(norm) and norm[trigger.end].isalnum()) or t.form.endswith(_PRONOUNS)
 
     if t.role == "joint":

@@ -79,15 +79,22 @@ def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
 
 
 def _date_of(
-    exprs: list[TimeExpr], sentence: Span, default: tuple[str, str, str] | None
+    exprs: list[TimeExpr], sentence: Span, default: tuple[str, str, str] | None, at: int | None = None,
+    text: str = "",
 ) -> tuple[str | None, str | None, str | None]:
-    for e in exprs:
-        if sentence.start <= e.start < sentence.end and e.value:
-            precision = e.precision
-            value = e.value
-            if e.kind == "range" and e.end_value and e.end_value[:7] == value[:7]:
-                value, precision = value[:7], "month"
-            return value, precision, e.text
+    """The date that governs position ``at`` of the sentence: the nearest own expression (day or month
+    precision) before it, or after it within the same comma clause; else the document's default."""
+    own = [e for e in exprs if sentence.start <= e.start < sentence.end and e.value and e.precision in ("day", "month")]
+    if at is not None:
+        before = [e for e in own if e.end <= at]
+        after = [e for e in own if e.start >= at and not any(c in text[at : e.start] for c in ",،")]
+        own = ([before[-1]] if before else []) + after[:1]
+    for e in own:
+        precision = e.precision
+        value = e.value or ""
+        if e.kind == "range" and e.end_value and e.end_value[:7] == value[:7]:
+            value, precision = value[:7], "month"
+        return value, precision, e.text
     return default if default else (None, None, None)
 
 
@@ -119,8 +126,8 @@ class EventCoder:
         anchor: str | None,
         dateline_place: Place | None,
     ) -> tuple[list[RawEvent], list[RawPartnership]]:
-        triggers = self.lex.triggers.find(norm)
         cues = self.lex.cues.find(norm)
+        triggers = _unblocked(self.lex.triggers.find(norm), self.lex.blockers.find(norm))
         words = self.lex.partnership_words.find(norm)
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
@@ -139,24 +146,30 @@ class EventCoder:
             while ci < len(cues) and cues[ci].start < n0:
                 ci += 1
             s_cues = [c for c in cues[ci:] if c.start < n1]
-            args = [Arg(m.norm_start, m.norm_end, m.code, m) for m in s_mentions]
+            args = [Arg(m.norm_start, m.norm_end, m.code, m) for m in s_mentions if _agentive(m, norm, s_cues)]
             args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
             args = _drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
             carry = self._carry(s_cues, args, n0, scene)
             if s_triggers:
-                date, precision, date_text = _date_of(exprs, sent, default_date)
                 place = self._place(s_mentions, norm, dateline_place)
+                objects: set[int] = set()
+                inside = [(t.start, t.end) for t in s_triggers]
+                args = [a for a in args if not any(s0 <= a.start and a.end <= e0 for s0, e0 in inside)]
                 for trig in s_triggers:
-                    ev = self._event(trig, args, carry, norm, s_cues, n0, scene, sent, to_original,
-                                     date, precision, date_text, place, text)
+                    at = to_original(trig.start, trig.end).start
+                    date, precision, date_text = _date_of(exprs, sent, default_date, at, text)
+                    ev, roles = self._event(trig, args, carry, norm, s_cues, n0, scene, sent, to_original,
+                                            date, precision, date_text, place, text, frozenset(objects))
+                    if roles is not None and roles.target is not None:
+                        objects.add(roles.target.start)
                     if ev is not None and not _is_history(ev.date, anchor):
                         events.append(ev)
-                        if ev.type == "CONSULT" and base(ev.source) != base(ev.target) and ev.target:
+                        if ev.type == "CONSULT" and self._states(ev.source, ev.target):
                             scene.pair = (base(ev.source), base(ev.target))
             for ph in find_phrases(norm, n0, n1, self.lex, words, s_cues):
                 pair = _partnership_pair(ph, args, scene)
                 if pair is not None:
-                    date, _p, _t = _date_of(exprs, sent, default_date)
+                    date, _p, _t = _date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
                     partnerships.append(RawPartnership(*sorted(pair), ph.level, ph.rank, ph.change, date,
                                                        to_original(ph.start, ph.end)))
             subject = next((a for a in args if a.mention and a.mention.kind in ("person", "title")), None)
@@ -164,6 +177,10 @@ class EventCoder:
             if subject is not None:
                 scene.speaker = subject
         return events, partnerships
+
+    def _states(self, a: str, b: str) -> bool:
+        """Both are states (not organisations or regions) and differ: a bilateral scene."""
+        return base(a) != base(b) and base(a) in self.res.countries and base(b) in self.res.countries
 
     def _carry(self, cues: list[Hit[str]], args: list[Arg], n0: int, scene: Scene) -> Arg | None:
         """The previous speaker, when this sentence opens with a reporting verb and names no one first."""
@@ -179,22 +196,23 @@ class EventCoder:
         self, trig: Hit[Trigger], args: list[Arg], carry: Arg | None, norm: str, cues: list[Hit[str]],
         n0: int, scene: Scene, sent: Span, to_original: "callable",  # type: ignore[valid-type]
         date: str | None, precision: str | None, date_text: str | None, place: Place | None, text: str,
-    ) -> RawEvent | None:
+        objects: frozenset[int] = frozenset(),
+    ) -> tuple[RawEvent | None, Roles | None]:
         t = trig.payloads[0]
         if _negated(trig, cues, norm):
-            return None
+            return None, None
         if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
-            return None
+            return None, None
         etype = t.type
         if etype == "REQUEST" and _cooperation_follows(trig, cues):
             etype = "AGREE"
         clause = _clause_start(norm, trig.start, n0)
-        roles = assign(trig, args, carry, norm, clause)
+        roles = assign(trig, args, carry, norm, clause, objects)
         src, tgt, joint = self._resolve(roles, scene, t)
         if not src or not tgt or (base(src) == base(tgt) and src == tgt):
-            return None
+            return None, roles
         cameo = t.cameo
-        confidence = {"joint.pair": 0.85, "joint.two": 0.85, "noun.genitive": 0.8, "subject.before": 0.8,
+        confidence = {"joint.pair": 0.85, "joint.two": 0.85, "coordinated": 0.85, "noun.genitive": 0.8, "subject.before": 0.8,
                       "subject.after": 0.7, "speaker": 0.65}.get(roles.how.replace(".pair", ""), 0.6)
         return RawEvent(
             type=etype, trigger=t, source=src, target=tgt, joint=joint,
@@ -204,7 +222,7 @@ class EventCoder:
             date=date, date_precision=precision, date_text=date_text, place=place,
             rule=f"{t.rule}.{roles.how}", confidence=confidence,
             cameo="030" if etype != t.type else cameo,
-        )
+        ), roles
 
     def _resolve(self, roles: Roles, scene: Scene, t: Trigger) -> tuple[str | None, str | None, bool]:
         src = roles.source.code if roles.source else None
@@ -247,6 +265,33 @@ def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, s
     if len(distinct) == 1 and scene.pair and distinct[0] in scene.pair and says_pair:
         return scene.pair
     return None
+
+
+def _unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
+    """Drop a trigger found inside a longer word that is not one («زار» + ه inside «وزارة»)."""
+    out = []
+    for t in triggers:
+        if not any(b.start <= t.start and t.end <= b.end and b.end - b.start > t.end - t.start for b in blockers):
+            out.append(t)
+    return out
+
+
+def _agentive(m: ActorMention, norm: str, cues: list[Hit[str]]) -> bool:
+    """Can this mention act or be acted on? Not a place after «في» («في اليمن»), and an adjective only
+    after a noun that names an agent («الجيش اللبناني», not «الأزمة اليمنية»)."""
+    before = norm[max(0, m.norm_start - 3) : m.norm_start]
+    if before == "في " and m.kind in ("country", "place"):
+        return False
+    if m.kind not in ("adj", "org_adj"):
+        return True
+    return any("agent" in c.payloads and 0 <= m.norm_start - c.end <= 2 for c in cues) or any(
+        "agent" in c.payloads and 0 <= m.norm_start - c.end <= 14 and _one_word_between(norm, c.end, m.norm_start)
+        for c in cues
+    )
+
+
+def _one_word_between(norm: str, a: int, b: int) -> bool:
+    return len(norm[a:b].split()) <= 1
 
 
 def _drop_overlaps(args: list[Arg]) -> list[Arg]:

@@ -52,6 +52,7 @@ class Rung:
 class EventLexicons:
     triggers: Lexicon[Trigger]
     cues: Lexicon[str]
+    blockers: Lexicon[str]
     cameo: dict[str, Cameo]
     plover: dict[str, tuple[float, tuple[str, ...]]]
     partnership_words: Lexicon[str]
@@ -86,7 +87,9 @@ def event_lexicons() -> EventLexicons:
         r.required("type"): (r.number("score") or 0.0, tuple(r.get("contexts").split("|")))
         for r in rows("plover.tsv")
     }
-    cues = [(f, r.required("kind")) for r in rows("cues.tsv") for f in r.arabic_list("forms_ar", required=True)]
+    all_cues = [(f, r.required("kind")) for r in rows("cues.tsv") for f in r.arabic_list("forms_ar", required=True)]
+    cues = [c for c in all_cues if c[1] != "blocker"]
+    blockers = [c for c in all_cues if c[1] == "blocker"]
     words = [
         (f, r.required("feature"))
         for r in rows("partnership_words.tsv")
@@ -99,6 +102,7 @@ def event_lexicons() -> EventLexicons:
     return EventLexicons(
         triggers=Lexicon(triggers, suffixes=True),
         cues=Lexicon(cues),
+        blockers=Lexicon(blockers, suffixes=True),
         cameo=cameo,
         plover=plover,
         partnership_words=Lexicon(words, suffixes=False),
