@@ -45,7 +45,8 @@ def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
     if doc.published:
         published, published_source = doc.published[:10], "input"
     anchor = (dateline.date if dateline and dateline.date else None) or published
-    people, mentions = find_actors(text, norm, res, anchor)
+    people, mentions = find_actors(text, norm, res, anchor or published,
+                                   dateline.agency if dateline else None)
     analysis = Analysis(doc, norm, sentences, dateline, anchor, published, published_source, mentions)
     return analysis, people
 

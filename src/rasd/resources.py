@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.actors import lexicon as lx
+from rasd.actors.skeleton import MIN_SKELETON, skeleton
 from rasd.normalise.match import Lexicon
 from rasd.places.gazetteer import PlaceEntry, places
 from rasd.settings import DEFAULT_SETTINGS, Settings
@@ -13,7 +14,8 @@ from rasd.settings import DEFAULT_SETTINGS, Settings
 
 @dataclass(frozen=True, slots=True)
 class ActorKey:
-    """What a lexicon hit stands for: kind is country, adj, org, org_adj, person, short, title, place."""
+    """What a lexicon hit stands for: kind is country, adj, org, org_adj, person, short, title,
+    honorific, alias or place."""
 
     kind: str
     key: str
@@ -26,8 +28,10 @@ class Resources:
     organisations: tuple[lx.Organisation, ...]
     people: dict[str, lx.PersonEntry]
     titles: tuple[lx.Title, ...]
+    honorifics: tuple[lx.Honorific, ...]
     places: tuple[PlaceEntry, ...]
     actors: Lexicon[ActorKey] = field(repr=False)
+    skeletons: dict[str, set[str]] = field(repr=False, default_factory=dict)
 
     def actor_name(self, code: str) -> str | None:
         base = code.split("-")[0]
@@ -65,9 +69,27 @@ def _actor_entries(
         entries += [(s, ActorKey("short", p.key)) for s in p.short_ar]
     for i, t in enumerate(titles):
         entries += [(s, ActorKey("title", str(i))) for s in t.titles_ar]
+    for i, h in enumerate(lx.honorifics()):
+        entries.append((h.form, ActorKey("honorific", str(i))))
+    for form, kind in lx.aliases():
+        entries.append((form, ActorKey("alias", kind)))
     for i, pl in enumerate(gazetteer):
         entries += [(n, ActorKey("place", str(i))) for n in pl.names_ar]
     return entries
+
+
+def _skeletons(people: dict[str, lx.PersonEntry]) -> dict[str, set[str]]:
+    """Spelling skeletons of the full names of people from outside the Arab world."""
+    arab = lx.groups().get("ARL", frozenset())
+    out: dict[str, set[str]] = {}
+    for p in people.values():
+        if any(o.country in arab for o in p.offices):
+            continue
+        for name in p.names_ar:
+            key = skeleton(name)
+            if len(key.replace(" ", "")) >= MIN_SKELETON and " " in key:
+                out.setdefault(key, set()).add(p.key)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -84,6 +106,8 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         organisations=orgs,
         people=people,
         titles=titles,
+        honorifics=lx.honorifics(),
         places=gazetteer,
         actors=Lexicon(_actor_entries(countries, orgs, people, titles, gazetteer)),
+        skeletons=_skeletons(people),
     )

@@ -163,3 +163,27 @@ def _extend(target: list[str], values: tuple[str, ...]) -> None:
     for v in values:
         if v not in target:
             target.append(v)
+
+
+@dataclass(frozen=True, slots=True)
+class Honorific:
+    form: str
+    offices: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> tuple[Honorific, ...]:
+    return tuple(
+        Honorific(row.arabic_list("form", required=True)[0], frozenset(row.required("offices").split("|")))
+        for row in rows("honorifics.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def aliases() -> tuple[tuple[str, str], ...]:
+    return tuple((row.arabic_list("form", required=True)[0], row.required("kind")) for row in rows("aliases.tsv"))
+
+
+@lru_cache(maxsize=1)
+def groups() -> dict[str, frozenset[str]]:
+    return {row.required("group"): frozenset(row.required("members").split("|")) for row in rows("groups.tsv")}

@@ -12,6 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import re
+
+from rasd.actors.lexicon import groups
+from rasd.actors.skeleton import skeleton, words
 from rasd.normalise.match import Hit
 from rasd.normalise.text import NormText
 from rasd.records import Person, Span
@@ -89,12 +93,12 @@ def _code_of(res: Resources, key: ActorKey) -> str | None:
         return key.key
     if key.kind in ("org", "org_adj"):
         return res.organisations[int(key.key)].code
-    if key.kind == "place":
-        return None
     return None
 
 
-def _pick(hit: Hit[ActorKey], kinds: tuple[str, ...]) -> ActorKey | None:
+def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
+    if hit is None:
+        return None
     for kind in kinds:
         for p in hit.payloads:
             if p.kind == kind:
@@ -102,84 +106,245 @@ def _pick(hit: Hit[ActorKey], kinds: tuple[str, ...]) -> ActorKey | None:
     return None
 
 
+HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
+HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
+_NAME_GOES_ON = re.compile(r"\s+ال\w+")
+
+
+def _code_of(res: Resources, key: ActorKey) -> str | None:
+    if key.kind in ("country", "adj"):
+        return key.key
+    if key.kind in ("org", "org_adj"):
+        return res.organisations[int(key.key)].code
+    return None
+
+
+def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
+    if hit is None:
+        return None
+    for kind in kinds:
+        for p in hit.payloads:
+            if p.kind == kind:
+                return p
+    return None
+
+
+HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
+HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
+_NAME_GOES_ON = re.compile(r"\s+ال\w+")
+
+
 class _Builder:
-    def __init__(self, res: Resources, norm: NormText, window: DateWindow | None) -> None:
-        self.res, self.norm, self.window = res, norm, window
+    """Collects mentions and people while walking the hits of one document in order."""
+
+    def __init__(self, res: Resources, norm: NormText, text: str, window: DateWindow | None,
+                 agency: str | None) -> None:
+        self.res, self.norm, self.text, self.window, self.agency = res, norm, text, window, agency
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Person] = {}
+        self.recent: list[str] = []  # person keys, most recent last
+        self.subjects: list[str] = []  # the first person named in each sentence
+        self._last_person_end = 0
+        self.states: list[str] = []  # state codes in order of mention
 
     def span(self, start: int, end: int) -> Span:
         return self.norm.to_original(start, end)
 
-    def add_person(self, key: str, start: int, end: int, text: str, office: str | None = None) -> None:
+    def add_mention(self, m: ActorMention) -> None:
+        self.mentions.append(m)
+        if m.code.split("-")[0] in self.res.countries:
+            self.states.append(m.code.split("-")[0])
+
+    def add_person(self, key: str, start: int, end: int, office: str | None = None, *, mention: bool = True) -> None:
         entry = self.res.people[key]
-        held = entry.office_at(self.window.lo if self.window else None, self.window.hi if self.window else None)
+        lo, hi = (self.window.lo, self.window.hi) if self.window else (None, None)
+        held = entry.office_at(lo, hi)
         role = office or (held.office if held else None)
         country = held.country if held else entry.country
         span = self.span(start, end)
         person = self.people.get(key)
         if person is None:
-            name_ar = span.slice(text) if office is None else entry.names_ar[0]
+            name_ar = span.slice(self.text) if office is None else entry.names_ar[0]
             person = Person(entry.name_en, name_ar, country, role, entry.wikidata, [])
             self.people[key] = person
         if span not in person.mentions:
             person.mentions.append(span)
-        self.mentions.append(ActorMention(start, end, span, person.country, "person", key, role))
+        if not self.recent or any(c in self.norm.text[self._last_person_end : start] for c in ".!?\n"):
+            self.subjects.append(key)
+        self._last_person_end = end
+        self.recent.append(key)
+        if mention:
+            self.add_mention(ActorMention(start, end, span, person.country, "person", key, role))
+
+    def last_person(self, offices: frozenset[str] | None = None) -> str | None:
+        """Whom an honorific or a bare title means: the latest sentence subject (first person named in
+        a sentence) holding one of the offices, else the latest such person named."""
+        for pool in (self.subjects, self.recent):
+            for key in reversed(pool):
+                if offices is None or (self.people[key].role in offices):
+                    return key
+        return None
+
+    def kingdom(self) -> str | None:
+        """«المملكة»: the first kingdom named, else Saudi Arabia in a Saudi Press Agency item."""
+        for code in self.states:
+            if any(n.startswith("المملكة") for n in self.res.countries[code].names_ar):
+                return code
+        return "SAU" if self.agency == "SPA" else None
+
+
+_NOT_A_NAME = frozenset({"اليوم", "الذي", "التي", "الذين", "الي", "الاول", "الثاني", "الملك", "الرييس",
+                         "النايب", "الامير", "السابق", "الحالي", "العام", "المكلف"})
+
+
+def _continues(norm: str, term: str, end: int) -> bool:
+    """Does an Arab name go on after the match? «عبدالله بن عبدالعزيز الربيعة» is not the king: a match
+    that stops at a father's name («… بن عبدالعزيز») followed by a family name («الربيعة»)."""
+    parts = term.split()
+    if len(parts) < 2 or parts[-2] != "بن":
+        return False
+    m = _NAME_GOES_ON.match(norm, end)
+    return m is not None and m.group().strip() not in _NOT_A_NAME
 
 
 def find_actors(
-    text: str, norm: NormText, res: Resources, date: str | None
+    text: str, norm: NormText, res: Resources, date: str | None, agency: str | None = None
 ) -> tuple[list[Person], list[ActorMention]]:
     """People (with mentions) and every actor mention in the document, in text order."""
     hits = res.actors.find(norm.text)
+    hits = _with_skeleton_hits(hits, norm.text, res)
     named = {p.key for h in hits for p in h.payloads if p.kind == "person"}
     window = window_from(date) or _named_window(res, named)
-    b = _Builder(res, norm, window)
-    last_office: str | None = None
+    b = _Builder(res, norm, text, window, agency)
+    arab = groups().get("ARL", frozenset())
     i = 0
     while i < len(hits):
-        h = hits[i]
-        nxt = hits[i + 1] if i + 1 < len(hits) else None
-        adjacent = nxt is not None and nxt.start - h.end <= _MAX_GAP
-        person = _pick(h, ("person",))
-        short = _pick(h, ("short",))
-        title = _pick(h, ("title",))
+        h, nxt = hits[i], hits[i + 1] if i + 1 < len(hits) else None
+        person, short, title = _pick(h, ("person",)), _pick(h, ("short",)), _pick(h, ("title",))
         if person:
-            b.add_person(person.key, h.start, h.end, text)
-            last_office = b.people[person.key].role
+            entry = res.people[person.key]
+            arab_name = entry.country in arab or any(o.country in arab for o in entry.offices)
+            if not (arab_name and _continues(norm.text, h.term, h.end) and not (nxt and nxt.start == h.end + 1)):
+                b.add_person(person.key, h.start, h.end)
         elif short and short.key in named:
-            b.add_person(short.key, h.start, h.end, text)
-            last_office = b.people[short.key].role
+            b.add_person(short.key, h.start, h.end)
         elif title:
-            t = res.titles[int(title.key)]
-            country_key = _pick(nxt, ("adj", "country", "org", "org_adj")) if nxt and adjacent else None
-            country = t.country or (_code_of(res, country_key) if country_key else None)
-            office = last_office if t.office == COUNTERPART else t.office
-            end = nxt.end if country_key and nxt else h.end
-            named_next = nxt is not None and country_key is None and adjacent and _pick(nxt, ("person",))
-            if country and not named_next:
-                after = hits[i + 2] if country_key and i + 2 < len(hits) else None
-                names_follow = after is not None and after.start - end <= _MAX_GAP and _pick(after, ("person",))
-                who = None if names_follow or office is None else holder(res, office, country, window)
-                if who:
-                    b.add_person(who, h.start, end, text, office)
-                else:
-                    b.mentions.append(ActorMention(h.start, end, b.span(h.start, end), country, "title",
-                                                   office=office))
-                if country_key:
-                    i += 1
+            i = _title(b, hits, i, named)
+        elif (hon := _pick(h, ("honorific",))) is not None:
+            key = b.last_person(res.honorifics[int(hon.key)].offices) or b.last_person()
+            if key:
+                b.add_person(key, h.start, h.end)
+        elif (alias := _pick(h, ("alias",))) is not None:
+            code = b.kingdom() if alias.key == "kingdom" else None
+            if code:
+                b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, "country"))
         else:
-            key = _pick(h, ("country", "org", "adj", "org_adj", "place"))
-            if key is not None:
-                code = _code_of(res, key)
-                place = _pick(h, ("place",))
-                place_idx = int(place.key) if place else None
-                if code is None and place_idx is not None:
-                    code = res.places[place_idx].country
-                    b.mentions.append(ActorMention(h.start, h.end, b.span(h.start, h.end), code, "place",
-                                                   place=place_idx))
-                elif code is not None:
-                    b.mentions.append(ActorMention(h.start, h.end, b.span(h.start, h.end), code, key.kind,
-                                                   place=place_idx))
+            _plain(b, h)
         i += 1
     return list(b.people.values()), b.mentions
+
+
+def _plain(b: _Builder, h: Hit[ActorKey]) -> None:
+    """A state, organisation, adjective or place."""
+    key = _pick(h, ("country", "org", "adj", "org_adj", "place"))
+    if key is None:
+        return
+    code = _code_of(b.res, key)
+    place = _pick(h, ("place",))
+    place_idx = int(place.key) if place else None
+    if code is None and place_idx is not None:
+        code = b.res.places[place_idx].country
+        b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, "place", place=place_idx))
+    elif code is not None:
+        b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, key.kind, place=place_idx))
+
+
+def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> int:
+    """A title: with a country or organisation beside it, the holder at the date; followed by a
+    name, that name (the short form too: «الرئيس السيسي»); alone, the person last named in that
+    office. Returns the index of the last hit consumed."""
+    res = b.res
+    h = hits[i]
+    t = res.titles[int(_pick(h, ("title",)).key)]  # type: ignore[union-attr]
+    if t.office == HEADS:
+        _heads(b, h)
+        return i
+    nxt = hits[i + 1] if i + 1 < len(hits) else None
+    country_key = _pick(nxt, ("adj", "country", "org", "org_adj")) if nxt and nxt.start - h.end <= _MAX_GAP else None
+    country = t.country or (_code_of(res, country_key) if country_key else None)
+    office = (b.people[b.recent[-1]].role if b.recent else None) if t.office == COUNTERPART else t.office
+    end, last = (nxt.end, i + 1) if country_key and nxt else (h.end, i)
+    follow = hits[last + 1] if last + 1 < len(hits) else None
+    if follow is not None and follow.start - end <= _MAX_GAP:
+        name = _pick(follow, ("person",))
+        short = _pick(follow, ("short",))
+        if name is None and short is not None and _fits(res, short.key, office, country):
+            b.add_person(short.key, follow.start, follow.end)
+            return last + 1
+        if name is not None:
+            if country:
+                b.add_mention(ActorMention(h.start, end, b.span(h.start, end), country, "title", office=office))
+            return last
+    if country is None:
+        key = b.last_person(frozenset({office})) if office else None
+        if key is not None:
+            b.add_person(key, h.start, h.end)
+        return last
+    who = None if office is None or _embedded(b.norm.text, h.start) else holder(res, office, country, b.window)
+    if who:
+        b.add_person(who, h.start, end, office)
+    else:
+        b.add_mention(ActorMention(h.start, end, b.span(h.start, end), country, "title", office=office))
+    return last
+
+
+_EMBEDDING = ("مبعوث", "المبعوث", "ممثل", "سفير", "السفير", "مستشار", "مكتب", "باسم", "مساعد", "نايب")
+
+
+def _embedded(norm: str, start: int) -> bool:
+    """A title inside someone else's («مبعوث الأمين العام», «سفير خادم الحرمين الشريفين») names no one."""
+    before = norm[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in _EMBEDDING or norm[max(0, start - 2) : start] == "لل"
+
+
+def _fits(res: Resources, key: str, office: str | None, country: str | None) -> bool:
+    entry = res.people[key]
+    return any((office is None or o.office == office) and (country is None or o.country == country)
+               for o in entry.offices)
+
+
+def _heads(b: _Builder, h: Hit[ActorKey]) -> None:
+    """«رئيسا البلدين»: the heads of state of the last two states named, listed as people."""
+    distinct: list[str] = []
+    for code in reversed(b.states):
+        if code not in distinct:
+            distinct.append(code)
+        if len(distinct) == 2:
+            break
+    for code in distinct if len(distinct) == 2 else []:
+        for office in HEADS_OF_STATE:
+            who = holder(b.res, office, code, b.window)
+            if who:
+                b.add_person(who, h.start, h.end, office, mention=False)
+                break
+
+
+def _with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> list[Hit[ActorKey]]:
+    """Add foreign names found by their spelling skeleton where no exact hit covers the words."""
+    index = res.skeletons
+    taken = [(h.start, h.end) for h in hits]
+    extra: list[Hit[ActorKey]] = []
+    ws = words(norm)
+    for n in range(len(ws)):
+        for size in (3, 2):
+            if n + size > len(ws):
+                continue
+            s0, e0 = ws[n][0], ws[n + size - 1][1]
+            if any(a < e0 and s0 < b_ for a, b_ in taken):
+                continue
+            keys = index.get(skeleton(norm[s0:e0]))
+            if keys and len(keys) == 1:
+                extra.append(Hit(s0, e0, norm[s0:e0], (ActorKey("person", next(iter(keys))),)))
+                taken.append((s0, e0))
+                break
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits

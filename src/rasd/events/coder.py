@@ -158,11 +158,13 @@ class EventCoder:
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
                     date, precision, date_text = _date_of(exprs, sent, default_date, at, text)
-                    ev, roles = self._event(trig, args, carry, norm, s_cues, n0, scene, sent, to_original,
-                                            date, precision, date_text, place, text, frozenset(objects))
+                    found, roles = self._event(trig, args, carry, norm, s_cues, n0, scene, sent, to_original,
+                                               date, precision, date_text, place, text, frozenset(objects))
                     if roles is not None and roles.target is not None:
                         objects.add(roles.target.start)
-                    if ev is not None and not _is_history(ev.date, anchor):
+                    for ev in found:
+                        if _is_history(ev.date, anchor):
+                            continue
                         events.append(ev)
                         if ev.type == "CONSULT" and self._states(ev.source, ev.target):
                             scene.pair = (base(ev.source), base(ev.target))
@@ -183,9 +185,8 @@ class EventCoder:
         return base(a) != base(b) and base(a) in self.res.countries and base(b) in self.res.countries
 
     def _carry(self, cues: list[Hit[str]], args: list[Arg], n0: int, scene: Scene) -> Arg | None:
-        """The previous speaker, when this sentence opens with a reporting verb and names no one first."""
-        opens_with_speech = any("speech" in c.payloads and c.start - n0 <= 2 for c in cues)
-        return scene.speaker if opens_with_speech or not args else scene.speaker
+        """The speaker carried over from earlier sentences («وأضاف أن…» names no one)."""
+        return scene.speaker
 
     def _place(self, mentions: list[ActorMention], norm: str, dateline_place: Place | None) -> Place | None:
         if "هنا" in norm.split():
@@ -197,54 +198,110 @@ class EventCoder:
         n0: int, scene: Scene, sent: Span, to_original: "callable",  # type: ignore[valid-type]
         date: str | None, precision: str | None, date_text: str | None, place: Place | None, text: str,
         objects: frozenset[int] = frozenset(),
-    ) -> tuple[RawEvent | None, Roles | None]:
+    ) -> tuple[list[RawEvent], Roles | None]:
+        """The events one trigger states: none when negated or hypothetical, several when a side is a
+        list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party."""
         t = trig.payloads[0]
         if _negated(trig, cues, norm):
-            return None, None
+            return [], None
         if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
-            return None, None
+            return [], None
+        clause = _clause_start(norm, trig.start, n0)
+        roles = assign(trig, args, carry, norm, clause, objects)
         etype = t.type
         if etype == "REQUEST" and _cooperation_follows(trig, cues):
             etype = "AGREE"
-        clause = _clause_start(norm, trig.start, n0)
-        roles = assign(trig, args, carry, norm, clause, objects)
-        src, tgt, joint = self._resolve(roles, scene, t)
-        if not src or not tgt or (base(src) == base(tgt) and src == tgt):
-            return None, roles
-        cameo = t.cameo
-        confidence = {"joint.pair": 0.85, "joint.two": 0.85, "coordinated": 0.85, "noun.genitive": 0.8, "subject.before": 0.8,
-                      "subject.after": 0.7, "speaker": 0.65}.get(roles.how.replace(".pair", ""), 0.6)
-        return RawEvent(
-            type=etype, trigger=t, source=src, target=tgt, joint=joint,
-            source_mention=roles.source.mention if roles.source else None,
-            target_mention=roles.target.mention if roles.target else None,
-            trigger_span=to_original(trig.start, trig.end), sentence=sent,
-            date=date, date_precision=precision, date_text=date_text, place=place,
-            rule=f"{t.rule}.{roles.how}", confidence=confidence,
-            cameo="030" if etype != t.type else cameo,
-        ), roles
+        elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR:
+            etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
+        how = roles.how.replace(".pair", "")
+        confidence = _CONFIDENCE.get(how, 0.6)
+        out = []
+        for src, tgt, joint, s_arg, t_arg in self._pairs(roles, scene, t, args, norm):
+            out.append(RawEvent(
+                type=etype, trigger=t, source=src, target=tgt, joint=joint,
+                source_mention=s_arg.mention if s_arg else None,
+                target_mention=t_arg.mention if t_arg else None,
+                trigger_span=to_original(trig.start, trig.end), sentence=sent,
+                date=date, date_precision=precision, date_text=date_text, place=place,
+                rule=f"{t.rule}.{roles.how}", confidence=confidence,
+                cameo=_CAMEO_OF.get(etype, t.cameo) if etype != t.type else t.cameo,
+            ))
+        return out, roles
 
-    def _resolve(self, roles: Roles, scene: Scene, t: Trigger) -> tuple[str | None, str | None, bool]:
-        src = roles.source.code if roles.source else None
-        tgt = roles.target.code if roles.target else None
-        joint = roles.joint
+    def _pairs(
+        self, roles: Roles, scene: Scene, t: Trigger, args: list[Arg], norm: str
+    ) -> list[tuple[str, str, bool, Arg | None, Arg | None]]:
+        """(source, target, joint, source arg, target arg) for each dyad the roles stand for."""
+        s_arg, t_arg = roles.source, roles.target
+        if s_arg is None:
+            return []
         if t.role == "onechina":
-            tgt = "CHN"
-        if src == PAIR or (joint and tgt is None):
-            if scene.pair is None:
-                return None, None, False
-            if src == PAIR or src is None:
-                return scene.pair[0], scene.pair[1], True
-            other = scene.pair[1] if base(src) == scene.pair[0] else scene.pair[0]
-            return src, other, True
-        if tgt == PAIR:
-            if scene.pair is None or src is None:
-                return None, None, False
-            if base(src) in scene.pair:
-                tgt = scene.pair[1] if base(src) == scene.pair[0] else scene.pair[0]
-            else:
-                return scene.pair[0], scene.pair[1], True
-        return src, tgt, joint
+            t_arg = Arg(0, 0, "CHN", None)
+        pair = scene.pair
+        if s_arg.code == PAIR:
+            if pair is None:
+                return []
+            if t_arg is not None and t_arg.code != PAIR and base(t_arg.code) not in pair:
+                return [(p, t_arg.code, False, None, t_arg) for p in pair]
+            return [(pair[0], pair[1], True, None, None)]
+        if t_arg is None and roles.joint:
+            if pair is None or base(s_arg.code) not in pair:
+                return []
+            other = pair[1] if base(s_arg.code) == pair[0] else pair[0]
+            return [(s_arg.code, other, True, s_arg, None)]
+        if t_arg is None:
+            return []
+        if t_arg.code == PAIR:
+            if pair is None:
+                return []
+            if base(s_arg.code) in pair:
+                other = pair[1] if base(s_arg.code) == pair[0] else pair[0]
+                return [(s_arg.code, other, roles.joint, s_arg, None)]
+            return [(pair[0], pair[1], True, None, None)]
+        sources = _group(s_arg, args, norm)
+        if t_arg in sources:  # «تطالب فيتنام وماليزيا والفلبين»: a list is one side, not both
+            later = [a for a in args if a.start >= sources[-1].end and a.code != PAIR and a not in sources]
+            if not later:
+                return []
+            t_arg = later[0]
+        out = []
+        for s_one in sources:
+            for t_one in _group(t_arg, args, norm):
+                if t_one not in sources and _distinct(s_one, t_one):
+                    out.append((s_one.code, t_one.code, roles.joint, s_one, t_one))
+        return out
+
+
+_CONFIDENCE = {"joint.pair": 0.85, "joint.two": 0.85, "coordinated": 0.85, "noun.genitive": 0.8,
+               "subject.before": 0.8, "subject.after": 0.7, "speaker": 0.65}
+_CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
+_LIST_GLUE = frozenset({"", "و", ",", "، و", ", و", "او", "،"})
+
+
+def _group(arg: Arg, args: list[Arg], norm: str) -> list[Arg]:
+    """The list an argument belongs to: «النرويج وفنلندا والدنمارك» stands for three actors."""
+    if arg.code == PAIR or arg not in args:
+        return [arg]
+    i = args.index(arg)
+    lo = hi = i
+    while lo > 0 and args[lo - 1].code != PAIR and norm[args[lo - 1].end : args[lo].start].strip() in _LIST_GLUE:
+        lo -= 1
+    while hi + 1 < len(args) and args[hi + 1].code != PAIR and norm[args[hi].end : args[hi + 1].start].strip() in _LIST_GLUE:
+        hi += 1
+    members: list[Arg] = []
+    for a in args[lo : hi + 1]:
+        if a is arg or all(base(m.code) != base(a.code) for m in members):
+            members.append(a)
+    return members
+
+
+def _distinct(a: Arg, b: Arg) -> bool:
+    """Different actors: different codes, or two different people of the same state (domestic)."""
+    if a.code != b.code:
+        return True
+    pa = a.mention.person if a.mention else None
+    pb = b.mention.person if b.mention else None
+    return pa is not None and pb is not None and pa != pb
 
 
 def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, str] | None:

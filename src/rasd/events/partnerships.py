@@ -15,6 +15,7 @@ from rasd.normalise.match import Hit
 _GAP = 3  # characters allowed between words of one phrase (space, comma)
 _CORE = {"strategic", "comprehensive", "cooperative", "coordination", "friendly", "all-weather", "all-round"}
 _LOOKBACK = 60
+_TAIL = 20  # how far after the phrase a modifier may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,18 @@ def find_phrases(norm: str, n0: int, n1: int, lex: EventLexicons, words: list[Hi
         while j < len(s_words) and s_words[j].start - end <= _GAP and not set(s_words[j].payloads) & {
             "head", "relations"
         }:
-            features |= set(s_words[j].payloads) - {"filler"}
+            kinds_j = set(s_words[j].payloads) - {"filler"}
+            if "cooperation" in kinds_j:
+                if j != i + 1:
+                    break
+                kinds_j = (kinds_j - {"cooperation"}) | {"cooperative"}
+            features |= kinds_j
             end = s_words[j].end
             j += 1
+        # «… في جميع الأحوال مع الصين في العصر الجديد»: a modifier may follow a short «مع X»
+        later = [w for w in s_words[j:] if w.start - end <= _TAIL and "new-era" in w.payloads]
+        if later and not any(set(w.payloads) & {"head", "relations"} for w in s_words[j:] if w.start < later[0].start):
+            features.add("new-era")
         if "relations" in kinds and "head" not in kinds:
             features &= {"strategic"}  # «العلاقات الاستراتيجية» only; cooperation words are not levels
         rung = _rung(features & _CORE, lex.ladder)

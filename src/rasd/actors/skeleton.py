@@ -1,0 +1,32 @@
+"""Spelling-tolerant matching of foreign names: «فرنسوا هولاند» is «فرانسوا هولاند».
+
+Arabic renderings of foreign names differ mostly in long vowels and in the letters chosen for g/j and
+similar sounds. A name's skeleton drops ا و ي inside words (not the first letter) and merges the
+interchangeable consonants; two spellings with the same skeleton are taken as the same name. Arabic
+names are left out: in «سلمان»/«سليمان» the vowels are the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.normalise.text import fold
+
+_MERGE = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "س", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ط": "ت"})
+_WORD = re.compile(r"\w+")
+MIN_SKELETON = 6  # letters; shorter skeletons say too little
+
+
+def skeleton_word(word: str) -> str:
+    word = word.translate(_MERGE)
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word[:1] + re.sub("[اوي]", "", word[1:]).rstrip("ه")
+
+
+def skeleton(name: str) -> str:
+    return " ".join(skeleton_word(w) for w in _WORD.findall(fold(name)))
+
+
+def words(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(norm)]

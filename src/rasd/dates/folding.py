@@ -1,0 +1,113 @@
+"""A private, length-preserving fold of the original text for the date patterns.
+
+The shared normaliser is written elsewhere; the dates stage only needs a fold that
+maps spelling variants onto one form (alef/hamza, ى/ي, ة/ه, Persian letters,
+Arabic-Indic digits, odd spaces, runs of blanks) and drops marks that may sit between letters
+(diacritics, tatweel, bidi controls). Every kept character maps to exactly one
+original character, so a match in the folded text goes back to an exact span of
+the original, which is the only thing callers ever see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_LETTERS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ک": "ك",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ە": "ه",
+}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u205f", "\u3000", "\r", "\t", "\u1680"} | {
+    chr(c) for c in range(0x2000, 0x200B)
+}
+_LINE_BREAKS = {"\u2028", "\u2029", "\u0085", "\x0b", "\x0c"}
+_INVISIBLE = (
+    {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
+    | {chr(c) for c in range(0x202A, 0x202F)}
+    | {chr(c) for c in range(0x2066, 0x206A)}
+)
+_TATWEEL = "\u0640"
+
+
+def is_mark(char: str) -> bool:
+    """Arabic diacritics and the dagger alef: they ride on the letter before them."""
+    code = ord(char)
+    return 0x064B <= code <= 0x065F or code == 0x0670 or 0x06D6 <= code <= 0x06ED
+
+
+def _is_arabic_letter(char: str) -> bool:
+    code = ord(char)
+    return 0x0621 <= code <= 0x064A or 0x0671 <= code <= 0x06D3
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text plus, for each folded character, the index of its original character."""
+
+    original: str
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded slice [start:end].
+
+        The end is pushed over marks and tatweel dropped right after the last
+        character, so «غداً» and «هـ» keep their mark inside the span.
+        """
+        if start >= end:
+            point = self.index[start] if start < len(self.index) else len(self.original)
+            return point, point
+        first = self.index[start]
+        last = self.index[end - 1] + 1
+        while last < len(self.original) and (is_mark(self.original[last]) or self.original[last] == _TATWEEL):
+            last += 1
+        return first, last
+
+
+def _fold_char(text: str, i: int) -> str:
+    """The folded form of text[i]: one character, or '' when it is dropped."""
+    char = text[i]
+    if char in _LETTERS:
+        return _LETTERS[char]
+    if char in _DIGITS:
+        return _DIGITS[char]
+    if char in _SPACES:
+        return " "
+    if char in _LINE_BREAKS:
+        return "\n"
+    if char in _INVISIBLE or is_mark(char):
+        return ""
+    if char == _TATWEEL:
+        # Tatweel stretches a letter («هـ»); standing alone it is a dash («واشنطن ـ»).
+        before = text[i - 1] if i > 0 else " "
+        return "" if _is_arabic_letter(before) or before == _TATWEEL or is_mark(before) else "-"
+    if char in "–—‒―−":
+        return "-"
+    return char
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching; see the module docstring for what is folded."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i in range(len(text)):
+        folded = _fold_char(text, i)
+        # Runs of blanks become one space, which keeps the patterns free of ambiguous space runs.
+        if folded and not (folded == " " and chars and chars[-1] == " "):
+            chars.append(folded)
+            index.append(i)
+    return Folded(original=text, text="".join(chars), index=tuple(index))
+
+
+def fold_word(word: str) -> str:
+    """Fold a lexicon form the same way as the text, so the two compare equal."""
+    return " ".join(fold(word).text.split())

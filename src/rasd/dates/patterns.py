@@ -1,0 +1,135 @@
+"""Regex building blocks shared by the dateline and expression patterns.
+
+All patterns run on the folded text (see folding.py): alef/hamza, ى/ي and ة/ه are
+already one letter, digits are ASCII, diacritics, tatweel and bidi marks are gone
+and every blank is a plain space. So a pattern spells each word once («الي» covers
+«إلى» and «الى»), and ``[ ]`` is the only blank it needs inside a line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rasd.dates.months import month_alternation, month_number
+
+SP = r"[ ]*"
+SP1 = r"[ ]+"
+END = r"(?!\w)"
+# A word start, also right after a one-letter proclitic (و ف ب ل) or two (وب, فل...).
+WORD = r"(?:(?<!\w)|(?<=(?<!\w)[وفبل])|(?<=(?<!\w)[وف][بل]))"
+DAY_NUM = r"(?:3[01]|[12][0-9]|0?[1-9])"
+YEAR = r"[12][0-9]{3}(?![0-9])"
+GREG_SUFFIX = r"(?:" + SP + r"(?:ميلاديه|ميلادي|م)" + END + r"\.?)?"
+HIJRI_SUFFIX = r"(?:" + SP + r"(?:هجريه|هجري|ه)(?:" + END + r"|(?=ا?لموافق))\.?)"
+YEAR_WORD = r"(?:(?:العام|عام|السنه|سنه)" + SP1 + r")"
+
+WEEKDAYS = {
+    "الاثنين": 0,
+    "الاتنين": 0,
+    "الثلاثاء": 1,
+    "الثلاثا": 1,
+    "الاربعاء": 2,
+    "الاربعا": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
+WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")" + END
+
+_ORDINAL_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+
+
+def _ordinal_table() -> dict[str, int]:
+    """Ordinal day words («الخامس عشر», «الحادي والعشرين») to numbers, 1-31."""
+    table = {"الاول": 1, "اول": 1, "العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+    for n, unit in enumerate(_ORDINAL_UNITS, 1):
+        if n > 1:
+            table[unit] = n
+        table[f"{unit} عشر"] = 10 + n
+        table[f"{unit} والعشرين"] = 20 + n
+    table["الحادي والثلاثين"] = 31
+    return table
+
+
+ORDINALS = _ordinal_table()
+# Ordinals other than «أول» need «من» after them («الخامس من يوليو»), and none may end
+# a month name («كانون الثاني», «ربيع الأول») or a period («الأسبوع الأول من ديسمبر»).
+_NOT_AFTER = "".join(
+    f"(?<!{word} )"
+    for word in ("كانون", "تشرين", "ربيع", "جمادي", "الاسبوع", "الشهر", "العام", "النصف", "الربع")
+)
+_LONG_ORDINALS = "|".join(
+    re.escape(w).replace(r"\ ", SP1) for w in sorted(ORDINALS, key=len, reverse=True) if w not in ("اول",)
+)
+DAY = (
+    r"(?:(?<![0-9])(?:ال" + SP + r")?(?P<{g}n>" + DAY_NUM + r")(?![0-9])"
+    r"|" + _NOT_AFTER + r"(?<!\w)(?P<{g}o>" + _LONG_ORDINALS + r")(?=" + SP1 + r"من" + SP1 + r")"
+    r"|" + _NOT_AFTER + r"(?<!\w)(?P<{g}f>اول|الاول)" + SP1 + r")"
+)
+
+
+def day(group: str) -> str:
+    """A day of the month (digits, ordinal word or «أول») with groups ``<group>n/o/f``."""
+    return DAY.replace("{g}", group)
+
+
+def day_value(match: re.Match[str], group: str) -> int | None:
+    """The day number a ``day(group)`` pattern matched, or None when that alternative was absent."""
+    if match.group(group + "n"):
+        return int(match.group(group + "n"))
+    for suffix in ("o", "f"):
+        word = match.group(group + suffix)
+        if word:
+            return ORDINALS.get(" ".join(word.split()))
+    return None
+
+
+@lru_cache(maxsize=1)
+def gregorian_month_alt() -> str:
+    return "(?:" + month_alternation("gregorian") + ")" + END
+
+
+@lru_cache(maxsize=1)
+def hijri_month_alt() -> str:
+    return "(?:" + month_alternation("hijri") + ")" + END
+
+
+def gregorian_month(group: str) -> str:
+    """A Gregorian month name, doubled forms included: «كانون الثاني / يناير», «فبراير (شباط)».
+
+    The first name is captured as ``group``; the second only confirms it.
+    """
+    alt = gregorian_month_alt()
+    doubled = r"(?:" + SP + r"(?:[/-]" + SP + alt + r"|\(" + SP + alt + SP + r"\)))?"
+    return r"(?:شهر" + SP1 + r")?(?P<" + group + r">" + alt + r")" + doubled
+
+
+def hijri_month(group: str) -> str:
+    return r"(?:شهر" + SP1 + r")?(?P<" + group + r">" + hijri_month_alt() + r")"
+
+
+def gregorian_number(match: re.Match[str], group: str) -> int | None:
+    name = match.group(group)
+    return month_number(name, "gregorian") if name else None
+
+
+def hijri_number(match: re.Match[str], group: str) -> int | None:
+    name = match.group(group)
+    return month_number(name, "hijri") if name else None
+
+
+PAST = ("الماضيه", "الماضي", "المنصرمه", "المنصرم", "الفائته", "الفائت", "السابقه", "السابق")
+NEXT = ("المقبله", "المقبل", "القادمه", "القادم")
+CURRENT = ("الجاريه", "الجاري", "الحاليه", "الحالي")
+RELATIVE_WORD = "(?:" + "|".join(PAST + NEXT + CURRENT) + ")" + END
+CURRENT_WORD = "(?:" + "|".join(CURRENT) + ")" + END
+VAGUE_WORD = "(?:" + "|".join(PAST + NEXT) + ")" + END
+
+
+def direction(word: str) -> int:
+    """-1 for «الماضي» and its kin, +1 for «المقبل», 0 for «الجاري»."""
+    if word in PAST:
+        return -1
+    return 1 if word in NEXT else 0
