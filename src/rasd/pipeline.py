@@ -35,6 +35,14 @@ def _dateline(found: dates.Dateline | None, res: Resources) -> DatelineRecord | 
                           place_ar=found.place_ar, hijri=found.hijri)
 
 
+def _home(dateline: DatelineRecord | None, res: Resources) -> str | None:
+    """The state a story was filed from: its dateline place's country."""
+    if dateline is None or not dateline.place:
+        return None
+    entry = next((p for p in res.places if p.name_en == dateline.place), None)
+    return entry.country if entry else None
+
+
 def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
     text = doc.text
     norm = normalise(text)
@@ -45,8 +53,9 @@ def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
     if doc.published:
         published, published_source = doc.published[:10], "input"
     anchor = (dateline.date if dateline and dateline.date else None) or published
+    home = _home(dateline, res)
     people, mentions = find_actors(text, norm, res, anchor or published,
-                                   dateline.agency if dateline else None)
+                                   dateline.agency if dateline else None, home)
     analysis = Analysis(doc, norm, sentences, dateline, anchor, published, published_source, mentions)
     return analysis, people
 

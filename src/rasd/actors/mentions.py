@@ -13,9 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import re
+from collections import Counter
 
 from rasd.actors.lexicon import groups
 from rasd.actors.skeleton import skeleton, words
+from rasd.actors.unknown import ROLE_REACH, given_names, read_name, role_before
 from rasd.normalise.match import Hit
 from rasd.normalise.text import NormText
 from rasd.records import Person, Span
@@ -108,6 +110,7 @@ def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
 
 HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
 HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
+_TOKEN = re.compile(r"[\u0621-\u064a]+")
 _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 
 
@@ -131,6 +134,7 @@ def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
 
 HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
 HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
+_TOKEN = re.compile(r"[\u0621-\u064a]+")
 _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 
 
@@ -146,6 +150,7 @@ class _Builder:
         self.subjects: list[str] = []  # the first person named in each sentence
         self._last_person_end = 0
         self.states: list[str] = []  # state codes in order of mention
+        self.home: str | None = None  # the state of the dateline's place: officials named bare are its own
 
     def span(self, start: int, end: int) -> Span:
         return self.norm.to_original(start, end)
@@ -208,7 +213,8 @@ def _continues(norm: str, term: str, end: int) -> bool:
 
 
 def find_actors(
-    text: str, norm: NormText, res: Resources, date: str | None, agency: str | None = None
+    text: str, norm: NormText, res: Resources, date: str | None, agency: str | None = None,
+    home: str | None = None,
 ) -> tuple[list[Person], list[ActorMention]]:
     """People (with mentions) and every actor mention in the document, in text order."""
     hits = res.actors.find(norm.text)
@@ -216,6 +222,8 @@ def find_actors(
     named = {p.key for h in hits for p in h.payloads if p.kind == "person"}
     window = window_from(date) or _named_window(res, named)
     b = _Builder(res, norm, text, window, agency)
+    b.home = home
+    doc_codes = _doc_codes(res, hits)
     arab = groups().get("ARL", frozenset())
     i = 0
     while i < len(hits):
@@ -239,24 +247,103 @@ def find_actors(
             if code:
                 b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, "country"))
         else:
-            _plain(b, h)
+            _plain(b, h, doc_codes)
         i += 1
+    _unknown_people(b, hits)
+    b.mentions.sort(key=lambda m: m.norm_start)
     return list(b.people.values()), b.mentions
 
 
-def _plain(b: _Builder, h: Hit[ActorKey]) -> None:
-    """A state, organisation, adjective or place."""
+_ROLE_KINDS = ("country", "adj", "title", "org", "org_adj", "person")
+
+
+def _unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
+    """Officials the lexicon does not know, named after a role («اللواء إبراهيم الحمزي»); each acts
+    for the state or organisation named in the role phrase just before the name."""
+    norm = b.norm.text
+    names = given_names()
+    covered = [(h.start, h.end) for h in hits]
+    last_code: str | None = None
+    last_end = -1
+    for m in _TOKEN.finditer(norm):
+        start, word = m.start(), m.group()
+        if start < last_end or (word not in names and word != "عبد"):
+            continue
+        if any(a <= start < e for a, e in covered) or not role_before(norm, start):
+            continue
+        if b.text[b.norm.index[start] : b.norm.index[start] + 3] == "على":
+            continue  # the preposition, not the name «علي»
+        found = read_name(norm, start)
+        if found is None:
+            continue
+        code = (_code_after(b, found.end) or _code_before(b, start)
+                or (last_code if start - last_end < 20 else None) or b.home)
+        if code is None:
+            continue
+        key = f"~{found.name_en}"
+        span = b.span(found.start, found.end)
+        person = b.people.setdefault(key, Person(found.name_en, span.slice(b.text), code, None, None, []))
+        person.mentions.append(span)
+        b.mentions.append(ActorMention(found.start, found.end, span, code, "unknown", None, None))
+        last_code, last_end = code, found.end
+
+
+def _code_after(b: _Builder, end: int) -> str | None:
+    """A title in apposition right after the name («إدريس ديبي رئيس جمهورية تشاد»)."""
+    for m in b.mentions:
+        if 0 <= m.norm_start - end <= 14 and m.kind == "title" and len(b.norm.text[end : m.norm_start].split()) <= 1:
+            return m.code
+    return None
+
+
+def _code_before(b: _Builder, start: int) -> str | None:
+    """The actor named in the role phrase right before ``start`` (same sentence, close by)."""
+    for m in reversed(b.mentions):
+        if m.norm_end <= start and start - m.norm_end <= ROLE_REACH and m.kind in _ROLE_KINDS:
+            between = b.norm.text[m.norm_end : start]
+            if "." in between or "\n" in between:
+                return None
+            return m.code
+        if m.norm_end <= start - ROLE_REACH:
+            break
+    return None
+
+
+def _plain(b: _Builder, h: Hit[ActorKey], doc_codes: Counter[str]) -> None:
+    """A state, organisation, adjective or place. A capital stands for its state («أدانت الرياض»);
+    a name that is both a state and another state's city («عمان»: Oman, Amman) goes to whichever
+    state the rest of the document names more."""
     key = _pick(h, ("country", "org", "adj", "org_adj", "place"))
     if key is None:
         return
     code = _code_of(b.res, key)
     place = _pick(h, ("place",))
     place_idx = int(place.key) if place else None
+    if code is not None and place_idx is not None and key.kind == "country":
+        city_code = b.res.places[place_idx].country
+        if city_code != code and doc_codes[city_code] > doc_codes[code]:
+            code = None
     if code is None and place_idx is not None:
-        code = b.res.places[place_idx].country
-        b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, "place", place=place_idx))
+        entry = b.res.places[place_idx]
+        kind = "capital" if entry.kind == "capital" else "place"
+        b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), entry.country, kind, place=place_idx))
     elif code is not None:
         b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, key.kind, place=place_idx))
+
+
+def _doc_codes(res: Resources, hits: list[Hit[ActorKey]]) -> Counter[str]:
+    """How often each state is named unambiguously (by name, adjective or person)."""
+    counts: Counter[str] = Counter()
+    for h in hits:
+        kinds = {p.kind for p in h.payloads}
+        if "place" in kinds and "country" in kinds:
+            continue
+        for p in h.payloads:
+            if p.kind in ("country", "adj"):
+                counts[p.key] += 1
+            elif p.kind == "person":
+                counts[res.people[p.key].country] += 1
+    return counts
 
 
 def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> int:
@@ -277,16 +364,16 @@ def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> i
     follow = hits[last + 1] if last + 1 < len(hits) else None
     if follow is not None and follow.start - end <= _MAX_GAP:
         name = _pick(follow, ("person",))
-        short = _pick(follow, ("short",))
-        if name is None and short is not None and _fits(res, short.key, office, country):
-            b.add_person(short.key, follow.start, follow.end)
+        fitting = [p.key for p in follow.payloads if p.kind == "short" and _fits(res, p.key, office, country)]
+        if name is None and len(fitting) == 1:
+            b.add_person(fitting[0], follow.start, follow.end)
             return last + 1
         if name is not None:
             if country:
                 b.add_mention(ActorMention(h.start, end, b.span(h.start, end), country, "title", office=office))
             return last
     if country is None:
-        key = b.last_person(frozenset({office})) if office else None
+        key = b.last_person(frozenset({office})) if office and not _embedded(b.norm.text, h.start) else None
         if key is not None:
             b.add_person(key, h.start, h.end)
         return last
@@ -332,7 +419,7 @@ def _heads(b: _Builder, h: Hit[ActorKey]) -> None:
 def _with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> list[Hit[ActorKey]]:
     """Add foreign names found by their spelling skeleton where no exact hit covers the words."""
     index = res.skeletons
-    taken = [(h.start, h.end) for h in hits]
+    taken = [(h.start, h.end) for h in hits if any(p.kind != "short" for p in h.payloads)]
     extra: list[Hit[ActorKey]] = []
     ws = words(norm)
     for n in range(len(ws)):
@@ -347,4 +434,7 @@ def _with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) ->
                 extra.append(Hit(s0, e0, norm[s0:e0], (ActorKey("person", next(iter(keys))),)))
                 taken.append((s0, e0))
                 break
-    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+    if not extra:
+        return hits
+    kept = [h for h in hits if not any(e.start <= h.start and h.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda h: h.start)

@@ -21,6 +21,7 @@ from rasd.records import ActorRef, Place, Span
 from rasd.resources import Resources
 
 _ACTOR_KINDS = ("person", "title", "country", "adj", "org", "org_adj")
+_ARG_KINDS = _ACTOR_KINDS + ("capital",)
 _NEGATION_GAP = 2
 _HISTORY_DAYS = 45  # an event dated this long before the anchor is background, not news
 
@@ -142,7 +143,7 @@ class EventCoder:
             while ti < len(triggers) and triggers[ti].start < n1:
                 s_triggers.append(triggers[ti])
                 ti += 1
-            s_mentions = [m for m in mentions[mi:] if m.norm_start < n1 and m.kind in _ACTOR_KINDS]
+            s_mentions = [m for m in mentions[mi:] if m.norm_start < n1 and m.kind in _ARG_KINDS]
             while ci < len(cues) and cues[ci].start < n0:
                 ci += 1
             s_cues = [c for c in cues[ci:] if c.start < n1]
@@ -174,8 +175,7 @@ class EventCoder:
                     date, _p, _t = _date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
                     partnerships.append(RawPartnership(*sorted(pair), ph.level, ph.rank, ph.change, date,
                                                        to_original(ph.start, ph.end)))
-            subject = next((a for a in args if a.mention and a.mention.kind in ("person", "title")), None)
-            subject = subject or next((a for a in args if a.code != PAIR), None)
+            subject = _subject(args, n0)
             if subject is not None:
                 scene.speaker = subject
         return events, partnerships
@@ -203,6 +203,8 @@ class EventCoder:
         list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party."""
         t = trig.payloads[0]
         if _negated(trig, cues, norm):
+            return [], None
+        if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH] for w in t.needs):
             return [], None
         if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
             return [], None
@@ -272,6 +274,7 @@ class EventCoder:
         return out
 
 
+_NEEDS_REACH = 80
 _CONFIDENCE = {"joint.pair": 0.85, "joint.two": 0.85, "coordinated": 0.85, "noun.genitive": 0.8,
                "subject.before": 0.8, "subject.after": 0.7, "speaker": 0.65}
 _CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
@@ -324,6 +327,17 @@ def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, s
     return None
 
 
+_SUBJECT_REACH = 45  # a sentence's subject stands near its start («قال وزير الخارجية …»)
+
+
+def _subject(args: list[Arg], n0: int) -> Arg | None:
+    """The sentence's subject, who speaks on in the sentences after it: the first actor near the start,
+    a person or title before a state; None keeps the previous speaker («وأشار في بيان إلى…»)."""
+    near = [a for a in args if a.code != PAIR and a.start - n0 <= _SUBJECT_REACH]
+    people = [a for a in near if a.mention and a.mention.kind in ("person", "title")]
+    return (people or near or [None])[0]
+
+
 def _unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
     """Drop a trigger found inside a longer word that is not one («زار» + ه inside «وزارة»)."""
     out = []
@@ -337,7 +351,9 @@ def _agentive(m: ActorMention, norm: str, cues: list[Hit[str]]) -> bool:
     """Can this mention act or be acted on? Not a place after «في» («في اليمن»), and an adjective only
     after a noun that names an agent («الجيش اللبناني», not «الأزمة اليمنية»)."""
     before = norm[max(0, m.norm_start - 3) : m.norm_start]
-    if before == "في " and m.kind in ("country", "place"):
+    if before == "في " and m.kind in ("country", "place", "capital"):
+        return False
+    if m.kind == "capital" and norm[m.norm_start - 1 : m.norm_start] == "ب":
         return False
     if m.kind not in ("adj", "org_adj"):
         return True

@@ -9,6 +9,7 @@ from functools import lru_cache
 from rasd.errors import LexiconError
 from rasd.lexicons.load import rows
 from rasd.normalise.match import Lexicon
+from rasd.normalise.text import fold
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -25,6 +26,7 @@ class Trigger:
     cameo: str
     role: str
     form: str
+    needs: tuple[str, ...] = ()  # folded words one of which must follow in the clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +69,10 @@ def _triggers() -> list[tuple[str, Trigger]]:
             raise LexiconError(f"{row.where('type')}: not a PLOVER type: {etype!r}")
         if role not in ROLES:
             raise LexiconError(f"{row.where('role')}: unknown role {role!r}; one of {', '.join(ROLES)}")
+        needs = tuple(fold(w) for w in row.arabic_list("needs_ar"))
         for form in row.arabic_list("forms_ar", required=True):
             out.append((form, Trigger(row.required("rule"), etype, row.required("mode"),
-                                      row.required("cameo"), role, form)))
+                                      row.required("cameo"), role, form, needs)))
     return out
 
 

@@ -58,8 +58,10 @@ def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], li
             place = Place(entry.name_en, entry.country, entry.lat, entry.lon)
     sentences = [(s, *norm_range(a.norm, s)) for s in a.sentences]
     coder = EventCoder(res, lex)
+    # the dateline's place says where the story was filed, not who acted
+    mentions = [m for m in a.mentions if not (dl and dl.start <= m.span.start < dl.end)]
     raw, raw_partnerships = coder.code(
-        text, a.norm.text, a.norm.to_original, sentences, a.mentions, exprs,
+        text, a.norm.text, a.norm.to_original, sentences, mentions, exprs,
         default_date(exprs, dateline_date), event_anchor, place,
     )
     flags = ["incoherent-actors"] if incoherent(a.norm.text, a.mentions, raw) else []

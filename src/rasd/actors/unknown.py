@@ -1,0 +1,124 @@
+"""People the lexicon does not know, read from the text: «اللواء إبراهيم الحمزي», «الناطق باسم
+الحكومة الأردنية محمد المومني».
+
+A name is read only where the text marks it as an official's: right after a rank or role word, or after
+a role phrase naming a state. It must open with a common given name (lexicons/given_names.tsv) and runs
+on through further given names, «بن/بنت», and ends with a family name («ال…»). The English spelling
+comes from the given-names table and a plain transliteration of the family name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.lexicons.load import rows
+from rasd.normalise.text import fold
+
+ROLE_WORDS = frozenset(fold(w) for w in (
+    "اللواء", "العميد", "العقيد", "الفريق", "المقدم", "الرائد", "العماد", "المشير", "الدكتور", "د.",
+    "السفير", "سفير", "الناطق", "المتحدث", "المستشار", "نائب", "مساعد", "مدير", "المدير", "محافظ",
+    "المحافظ", "القائم بالأعمال", "المندوب", "مندوب", "الوزير", "وزير", "رئيس", "الأمين", "الشيخ",
+    "الأستاذ", "معالي", "سعادة", "المهندس", "القاضي", "النائب", "عضو", "قائد", "زعيم", "الزعيم",
+))
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "a", "و": "o", "ي": "i", "ء": "",
+}
+_VOWELS = set("aeiou")
+MAX_WORDS = 6
+ROLE_REACH = 70  # characters between a role word and the name it introduces
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownName:
+    start: int  # folded offsets
+    end: int
+    name_en: str
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    return {fold(r.required("name_ar")).replace(" ", ""): r.required("name_en") for r in rows("given_names.tsv")}
+
+
+def transliterate(word: str) -> str:
+    """A readable Latin spelling of an Arabic family name: «المومني» → «al-Momni»."""
+    prefix = ""
+    if word.startswith("ال") and len(word) > 3:
+        prefix, word = "al-", word[2:]
+    out = ""
+    for i, ch in enumerate(word):
+        latin = _LETTERS.get(ch, "")
+        if ch == "ي" and i == 0:
+            latin = "y"
+        if ch == "و" and i == 0:
+            latin = "w"
+        if out and latin and latin[0] not in _VOWELS and out[-1] not in _VOWELS and len(out) == 1:
+            out += "a"  # a short vowel the script leaves unwritten after the first consonant
+        out += latin
+    return prefix + out[:1].upper() + out[1:]
+
+
+_NOT_NAMES = frozenset(fold(w) for w in (
+    "اليوم", "الذي", "التي", "الذين", "إلى", "الأمس", "الرئيس", "الملك", "الوزير", "الأمير", "السابق",
+    "الحالي", "الأول", "الثاني", "العام", "المساعد", "المكلف", "نفسه", "أيضا", "كذلك", "حيث", "خلال",
+))
+_LINKS = {"بن": "bin", "بنت": "bint", "ابو": "Abu"}
+
+
+def read_name(norm: str, start: int) -> UnknownName | None:
+    """An official's name starting at folded offset ``start``: a given name, then given names and
+    «بن»-links, ending with a family name («ال…», «آل …») or one bare surname; None otherwise."""
+    names = given_names()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm, start, min(len(norm), start + 120))]
+    if not words or words[0][0] != start:
+        return None
+    parts: list[str] = []
+    end, i = start, 0
+    while i < len(words) and len(parts) < MAX_WORDS:
+        s0, e0, w = words[i]
+        if parts and s0 - end > 1:
+            break
+        if w == "عبد" and i + 1 < len(words) and w + words[i + 1][2] in names:
+            parts.append(names[w + words[i + 1][2]])
+            end, i = words[i + 1][1], i + 2
+            continue
+        if w in names:
+            parts.append(names[w])
+            end, i = e0, i + 1
+            continue
+        if not parts or w in _NOT_NAMES:
+            break
+        if w in _LINKS:
+            parts.append(_LINKS[w])
+            end, i = e0, i + 1
+            continue
+        if w == "ال" and i + 1 < len(words):  # «آل سعود» folds to «ال سعود»
+            parts.append("Al " + transliterate(words[i + 1][2]))
+            end = words[i + 1][1]
+            break
+        if w.startswith("ال") or parts[-1] in _LINKS.values() or len(parts) == 1:
+            parts.append(transliterate(w))
+            end = e0
+            if w.startswith("ال") or len(parts) == 2 and parts[-2] not in _LINKS.values():
+                break
+            i += 1
+            continue
+        break
+    while parts and parts[-1] in _LINKS.values():
+        parts.pop()
+    if len(parts) < 2:
+        return None
+    return UnknownName(start, end, " ".join(parts))
+
+
+def role_before(norm: str, start: int) -> bool:
+    """Is there a rank or role word shortly before ``start``, in the same sentence?"""
+    window = norm[max(0, start - ROLE_REACH) : start]
+    cut = max(window.rfind("."), window.rfind("\n"))
+    tokens = [t[1:] if t.startswith("و") and t[1:] in ROLE_WORDS else t for t in window[cut + 1 :].split()]
+    return any(t in ROLE_WORDS for t in tokens)
