@@ -60,9 +60,11 @@ def main() -> None:
     docs = counts["documents"]
     print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
     print(f"lexicons loaded in {t_load:.2f} s")
-    print(f"documents {docs}, problems {counts['problems']}, events {counts['events']}, "
-          f"people {counts['people']}, partnerships {counts['partnerships']}, "
-          f"with dateline {counts['with_dateline']}, not arabic {counts['not_arabic']}")
+    print(
+        f"documents {docs}, problems {counts['problems']}, events {counts['events']}, "
+        f"people {counts['people']}, partnerships {counts['partnerships']}, "
+        f"with dateline {counts['with_dateline']}, not arabic {counts['not_arabic']}"
+    )
     print(f"coded in {elapsed:.1f} s: {docs / elapsed:.0f} docs/s on one core; peak RSS {peak_mb:.0f} MB")
 
 

@@ -29,10 +29,14 @@ def _dateline(found: dates.Dateline | None, res: Resources) -> DatelineRecord | 
     if place:
         hits = res.actors.lookup(place)
         idx = next((int(k.key) for k in hits if k.kind == "place"), None)
+        country = next((k.key for k in hits if k.kind == "country"), None)
         if idx is not None:
             place = res.places[idx].name_en
-    return DatelineRecord(place, found.date, found.agency, found.start, found.end,
-                          place_ar=found.place_ar, hijri=found.hijri)
+        elif country is not None and res.countries[country].capital_en:
+            place = res.countries[country].capital_en  # «الكويت 2 - 11» is filed from Kuwait City
+    return DatelineRecord(
+        place, found.date, found.agency, found.start, found.end, place_ar=found.place_ar, hijri=found.hijri
+    )
 
 
 def _home(dateline: DatelineRecord | None, res: Resources) -> str | None:
@@ -54,8 +58,7 @@ def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
         published, published_source = doc.published[:10], "input"
     anchor = (dateline.date if dateline and dateline.date else None) or published
     home = _home(dateline, res)
-    people, mentions = find_actors(text, norm, res, anchor or published,
-                                   dateline.agency if dateline else None, home)
+    people, mentions = find_actors(text, norm, res, anchor or published, dateline.agency if dateline else None, home)
     analysis = Analysis(doc, norm, sentences, dateline, anchor, published, published_source, mentions)
     return analysis, people
 
@@ -66,8 +69,20 @@ def code_document(doc: Document, res: Resources | None = None) -> CodedDocument:
     language = language_of(doc.text, res.settings.min_arabic_share)
     flags: list[str] = []
     if language != "ar":
-        return CodedDocument(doc.id, doc.published, "input" if doc.published else None, None, language,
-                             ["not-arabic"], [], [], [], url=doc.url, title=doc.title, source=doc.source)
+        return CodedDocument(
+            doc.id,
+            doc.published,
+            "input" if doc.published else None,
+            None,
+            language,
+            ["not-arabic"],
+            [],
+            [],
+            [],
+            url=doc.url,
+            title=doc.title,
+            source=doc.source,
+        )
     analysis, people = analyse(doc, res)
     if analysis.dateline is None or analysis.dateline.date is None:
         flags.append("no-dateline")
@@ -89,8 +104,7 @@ def code_document(doc: Document, res: Resources | None = None) -> CodedDocument:
     )
 
 
-def code_many(items: Iterable[Document | Problem], res: Resources | None = None
-              ) -> Iterator[CodedDocument | Problem]:
+def code_many(items: Iterable[Document | Problem], res: Resources | None = None) -> Iterator[CodedDocument | Problem]:
     """Code a stream; a document that fails becomes a Problem and the rest go on."""
     res = res or load_resources()
     for item in items:

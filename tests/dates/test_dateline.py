@@ -131,9 +131,7 @@ def test_dateline_span_covers_diacritics_and_bidi_marks() -> None:
         ("004", ("تشنغدو", "2024-12-01", "Xinhua")),
     ],
 )
-def test_dateline_reads_seeds(
-    prefix: str, expected: tuple[str | None, str | None, str | None] | None
-) -> None:
+def test_dateline_reads_seeds(prefix: str, expected: tuple[str | None, str | None, str | None] | None) -> None:
     assert _summary(find_dateline(_seed(prefix))) == expected
 
 

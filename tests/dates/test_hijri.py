@@ -30,9 +30,7 @@ def test_hijri_converts_umm_al_qura_dates(hijri: tuple[int, int, int], expected:
     ("parts", "expected"),
     [((2015, 2, 29), None), ((2016, 2, 29), dt.date(2016, 2, 29)), ((999, 1, 1), None), ((2015, 0, 1), None)],
 )
-def test_hijri_make_date_refuses_impossible_dates(
-    parts: tuple[int, int, int], expected: dt.date | None
-) -> None:
+def test_hijri_make_date_refuses_impossible_dates(parts: tuple[int, int, int], expected: dt.date | None) -> None:
     assert make_date(*parts) == expected
 
 

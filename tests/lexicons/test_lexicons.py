@@ -81,8 +81,34 @@ def test_places_row_is_valid(place):
 
 
 def test_organisations_cover_the_spec_codes():
-    spec = {"UN", "UNSC", "SCO", "CICA", "WTO", "EU", "AU", "ASEAN", "ARL", "GCC", "OIC", "BRICS", "NATO",
-            "CIS", "EAEU", "CSTO", "IAEA", "WHO", "IMF", "WB", "OPEC", "ADB", "AIIB", "ICC", "ICJ", "UNFCCC"}
+    spec = {
+        "UN",
+        "UNSC",
+        "SCO",
+        "CICA",
+        "WTO",
+        "EU",
+        "AU",
+        "ASEAN",
+        "ARL",
+        "GCC",
+        "OIC",
+        "BRICS",
+        "NATO",
+        "CIS",
+        "EAEU",
+        "CSTO",
+        "IAEA",
+        "WHO",
+        "IMF",
+        "WB",
+        "OPEC",
+        "ADB",
+        "AIIB",
+        "ICC",
+        "ICJ",
+        "UNFCCC",
+    }
     assert spec <= ORG_CODES
 
 

@@ -5,8 +5,9 @@ from rasd.normalise.text import fold, fold_char, normalise
 
 ARABIC = st.text(
     alphabet=st.sampled_from(
-        list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") + list("أإآىةؤئء") + ["\u064e", "\u0651", "\u0640", "\u200f",
-        "\u00a0", " ", "\n", "٣", "ﻷ", "،", "."]
+        list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+        + list("أإآىةؤئء")
+        + ["\u064e", "\u0651", "\u0640", "\u200f", "\u00a0", " ", "\n", "٣", "ﻷ", "،", "."]
     ),
     max_size=200,
 )

@@ -22,8 +22,7 @@ def test_sources_reads_text_files_and_folders(tmp_path):
 
 def test_sources_jsonl_bad_line_is_a_problem_and_batch_goes_on(tmp_path):
     f = tmp_path / "in.jsonl"
-    f.write_text('{"id": "1", "text": "نص"}\nnot json\n{"id": "2"}\n{"id": "3", "text": "نص آخر"}\n',
-                 encoding="utf-8")
+    f.write_text('{"id": "1", "text": "نص"}\nnot json\n{"id": "2"}\n{"id": "3", "text": "نص آخر"}\n', encoding="utf-8")
     docs, problems = _split(list(read_inputs([str(f)])))
     assert [d.id for d in docs] == ["1", "3"]
     assert [p.item for p in problems] == [f"{f}:2", f"{f}:3"]

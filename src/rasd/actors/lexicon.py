@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.errors import LexiconError
@@ -119,33 +119,41 @@ def titles() -> tuple[Title, ...]:
     )
 
 
+@dataclass(slots=True)
+class _PersonRows:
+    """What the rows of one person add up to while the files are read."""
+
+    name_en: str
+    names: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    wikidata: str | None = None
+
+
 @lru_cache(maxsize=1)
 def people() -> dict[str, PersonEntry]:
     """People keyed by English name; all rows of the same person are merged."""
-    merged: dict[str, dict[str, object]] = {}
+    merged: dict[str, _PersonRows] = {}
     for name in list_files("people"):
         for row in rows(name):
             name_en, country = row.required("name_en"), row.code("country")
             office = Office(row.required("office"), country, row.date("start"), row.date("end"))
             if office.start and office.end and office.start > office.end:
                 raise LexiconError(f"{row.where('end')}: ends before it starts")
-            key = name_en
-            entry = merged.setdefault(
-                key, {"names": [], "short": [], "offices": [], "wikidata": None, "name_en": name_en}
-            )
-            _extend(entry["names"], row.arabic_list("names_ar", required=True))  # type: ignore[arg-type]
-            _extend(entry["short"], row.arabic_list("short_ar"))  # type: ignore[arg-type]
-            entry["offices"].append(office)  # type: ignore[attr-defined]
-            entry["wikidata"] = entry["wikidata"] or row.get("wikidata") or None
+            entry = merged.setdefault(name_en, _PersonRows(name_en))
+            _extend(entry.names, row.arabic_list("names_ar", required=True))
+            _extend(entry.short, row.arabic_list("short_ar"))
+            entry.offices.append(office)
+            entry.wikidata = entry.wikidata or row.get("wikidata") or None
     return {
         key: PersonEntry(
             key=key,
-            name_en=str(e["name_en"]),
-            country=_latest(e["offices"]).country,  # type: ignore[arg-type]
-            names_ar=tuple(e["names"]),  # type: ignore[arg-type]
-            short_ar=tuple(e["short"]),  # type: ignore[arg-type]
-            offices=tuple(sorted(e["offices"], key=_start)),  # type: ignore[arg-type]
-            wikidata=e["wikidata"],  # type: ignore[arg-type]
+            name_en=e.name_en,
+            country=_latest(e.offices).country,
+            names_ar=tuple(e.names),
+            short_ar=tuple(e.short),
+            offices=tuple(sorted(e.offices, key=_start)),
+            wikidata=e.wikidata,
         )
         for key, e in merged.items()
     }

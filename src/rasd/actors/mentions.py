@@ -10,16 +10,15 @@ named.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from rasd.actors.lexicon import groups
 from rasd.actors.skeleton import skeleton, words
 from rasd.actors.unknown import ROLE_REACH, given_names, read_name, role_before
 from rasd.normalise.match import Hit
-from rasd.normalise.text import NormText
+from rasd.normalise.text import NormText, fold
 from rasd.records import Person, Span
 from rasd.resources import ActorKey, Resources
 
@@ -84,8 +83,7 @@ def holder(res: Resources, office: str, country: str, window: DateWindow | None)
     found = [
         p.key
         for p in res.people.values()
-        if any(o.office == office and o.country == country and o.overlaps(window.lo, window.hi)
-               for o in p.offices)
+        if any(o.office == office and o.country == country and o.overlaps(window.lo, window.hi) for o in p.offices)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -114,24 +112,6 @@ _TOKEN = re.compile(r"[\u0621-\u064a]+")
 _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 
 
-def _code_of(res: Resources, key: ActorKey) -> str | None:
-    if key.kind in ("country", "adj"):
-        return key.key
-    if key.kind in ("org", "org_adj"):
-        return res.organisations[int(key.key)].code
-    return None
-
-
-def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
-    if hit is None:
-        return None
-    for kind in kinds:
-        for p in hit.payloads:
-            if p.kind == kind:
-                return p
-    return None
-
-
 HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
 HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
 _TOKEN = re.compile(r"[\u0621-\u064a]+")
@@ -141,8 +121,9 @@ _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 class _Builder:
     """Collects mentions and people while walking the hits of one document in order."""
 
-    def __init__(self, res: Resources, norm: NormText, text: str, window: DateWindow | None,
-                 agency: str | None) -> None:
+    def __init__(
+        self, res: Resources, norm: NormText, text: str, window: DateWindow | None, agency: str | None
+    ) -> None:
         self.res, self.norm, self.text, self.window, self.agency = res, norm, text, window, agency
         self.mentions: list[ActorMention] = []
         self.people: dict[str, Person] = {}
@@ -172,6 +153,10 @@ class _Builder:
             name_ar = span.slice(self.text) if office is None else entry.names_ar[0]
             person = Person(entry.name_en, name_ar, country, role, entry.wikidata, [])
             self.people[key] = person
+        if office is None and len(span.slice(self.text)) > len(person.name_ar) and key in self.res.people:
+            surface = span.slice(self.text)
+            if any(fold(n) == fold(surface) for n in entry.names_ar):
+                person.name_ar = surface  # the fullest spelling seen names the person
         if span not in person.mentions:
             person.mentions.append(span)
         if not self.recent or any(c in self.norm.text[self._last_person_end : start] for c in ".!?\n"):
@@ -198,8 +183,25 @@ class _Builder:
         return "SAU" if self.agency == "SPA" else None
 
 
-_NOT_A_NAME = frozenset({"اليوم", "الذي", "التي", "الذين", "الي", "الاول", "الثاني", "الملك", "الرييس",
-                         "النايب", "الامير", "السابق", "الحالي", "العام", "المكلف"})
+_NOT_A_NAME = frozenset(
+    {
+        "اليوم",
+        "الذي",
+        "التي",
+        "الذين",
+        "الي",
+        "الاول",
+        "الثاني",
+        "الملك",
+        "الرييس",
+        "النايب",
+        "الامير",
+        "السابق",
+        "الحالي",
+        "العام",
+        "المكلف",
+    }
+)
 
 
 def _continues(norm: str, term: str, end: int) -> bool:
@@ -213,7 +215,11 @@ def _continues(norm: str, term: str, end: int) -> bool:
 
 
 def find_actors(
-    text: str, norm: NormText, res: Resources, date: str | None, agency: str | None = None,
+    text: str,
+    norm: NormText,
+    res: Resources,
+    date: str | None,
+    agency: str | None = None,
     home: str | None = None,
 ) -> tuple[list[Person], list[ActorMention]]:
     """People (with mentions) and every actor mention in the document, in text order."""
@@ -276,8 +282,12 @@ def _unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
         found = read_name(norm, start)
         if found is None:
             continue
-        code = (_code_after(b, found.end) or _code_before(b, start)
-                or (last_code if start - last_end < 20 else None) or b.home)
+        code = (
+            _code_after(b, found.end)
+            or _code_before(b, start)
+            or (last_code if start - last_end < 20 else None)
+            or b.home
+        )
         if code is None:
             continue
         key = f"~{found.name_en}"
@@ -369,7 +379,9 @@ def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> i
             b.add_person(fitting[0], follow.start, follow.end)
             return last + 1
         if name is not None:
-            if country:
+            if country and _fits(res, name.key, office, country):
+                b.add_person(name.key, h.start, end)  # «رئيس الصين، شي جين بينج»: the title names him too
+            elif country:
                 b.add_mention(ActorMention(h.start, end, b.span(h.start, end), country, "title", office=office))
             return last
     if country is None:
@@ -396,8 +408,9 @@ def _embedded(norm: str, start: int) -> bool:
 
 def _fits(res: Resources, key: str, office: str | None, country: str | None) -> bool:
     entry = res.people[key]
-    return any((office is None or o.office == office) and (country is None or o.country == country)
-               for o in entry.offices)
+    return any(
+        (office is None or o.office == office) and (country is None or o.country == country) for o in entry.offices
+    )
 
 
 def _heads(b: _Builder, h: Hit[ActorKey]) -> None:

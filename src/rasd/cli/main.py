@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
@@ -46,54 +47,73 @@ def code(
     Example: rasd code examples/ -o out/examples.jsonl
     """
     fields = FieldMap(text=text_field, id=id_field)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    problems: list[Problem] = []
-    coded: list[CodedDocument] = []
+    summary = Summary()
     try:
         for result in code_many(read_inputs(inputs, fields)):
             if isinstance(result, Problem):
-                problems.append(result)
-                err.print(f"[red]Error:[/red] {result.code} {result.item or result.source}: {result.reason}",
-                          highlight=False)
+                summary.problems.append(result)
+                err.print(
+                    f"[red]Error:[/red] {result.code} {result.item or result.source}: {result.reason}", highlight=False
+                )
                 continue
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            coded.append(_light(result))
+            summary.add(result)
     finally:
         if output:
             out.close()
     if errors:
         with errors.open("w", encoding="utf-8") as fh:
-            for p in problems:
+            for p in summary.problems:
                 fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
     if not quiet:
-        _summary(coded, problems, output)
-    if problems and not coded:
+        summary.show(output)
+    if summary.problems and not summary.documents:
         raise typer.Exit(1)
 
 
-def _light(doc: CodedDocument) -> CodedDocument:
-    """Keep only what the summary needs, so a big batch does not hold every record."""
-    return CodedDocument(doc.id, doc.published, doc.published_source, doc.dateline, doc.language,
-                         doc.flags, doc.people, [], [])
+@dataclass
+class Summary:
+    """What a run found, kept small: the first rows in full, then counters only."""
 
+    rows: int = 40
+    documents: int = 0
+    shown: list[tuple[str, ...]] = field(default_factory=list)
+    people: Counter[str] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
 
-def _summary(docs: list[CodedDocument], problems: list[Problem], output: Path | None) -> None:
-    table = Table(title=f"rasd: {len(docs)} documents coded, {len(problems)} problems", show_lines=False)
-    for col in ("id", "lang", "dateline", "published", "people", "flags"):
-        table.add_column(col, overflow="fold")
-    for d in docs[:40]:
-        dl = d.dateline
-        dateline = f"{dl.place or ''} {dl.date or ''} {dl.agency or ''}".strip() if dl else ""
-        people = ", ".join(f"{p.name} ({p.country})" for p in d.people)
-        table.add_row(d.id, d.language, dateline, d.published or "", people, " ".join(d.flags))
-    if len(docs) > 40:
-        table.caption = f"… and {len(docs) - 40} more"
-    err.print(table)
-    counts = Counter(p.name for d in docs for p in d.people)
-    if counts:
-        err.print("most named people: " + ", ".join(f"{n} ×{c}" for n, c in counts.most_common(8)))
-    if output:
-        err.print(f"wrote {output}")
+    def add(self, d: CodedDocument) -> None:
+        self.documents += 1
+        self.people.update(p.name for p in d.people)
+        self.events.update(e.type for e in d.events)
+        self.flags.update(d.flags)
+        if len(self.shown) < self.rows:
+            dl = d.dateline
+            dateline = f"{dl.place or ''} {dl.date or ''} {dl.agency or ''}".strip() if dl else ""
+            people = ", ".join(f"{p.name} ({p.country})" for p in d.people)
+            kinds = Counter(e.type for e in d.events)
+            events = ", ".join(f"{t} {n}" for t, n in kinds.most_common(4))
+            self.shown.append((d.id, d.language, dateline, d.published or "", people, events, " ".join(d.flags)))
+
+    def show(self, output: Path | None) -> None:
+        table = Table(title=f"rasd: {self.documents} documents coded, {len(self.problems)} problems")
+        for col in ("id", "lang", "dateline", "published", "people", "events", "flags"):
+            table.add_column(col, overflow="fold")
+        for row in self.shown:
+            table.add_row(*row)
+        if self.documents > len(self.shown):
+            table.caption = f"… and {self.documents - len(self.shown)} more"
+        err.print(table)
+        if self.people:
+            err.print("most named people: " + ", ".join(f"{n} ×{c}" for n, c in self.people.most_common(8)))
+        if self.events:
+            err.print("events by type: " + ", ".join(f"{t} {c}" for t, c in self.events.most_common()))
+        if output:
+            err.print(f"wrote {output}")
 
 
 @app.command("eval")
@@ -124,11 +144,16 @@ def evaluate(
     pred = {r.id: r.to_dict() for r in code_many(items) if isinstance(r, CodedDocument)}
     report = score(gold_docs, pred)
     if as_json:
-        typer.echo(json.dumps({
-            **{m: report.totals[m].as_dict() for m in METRICS},
-            "published": {"accuracy": report.published_accuracy, "n": report.published_n},
-            "per_type.typed_dyad": {t: c.as_dict() for t, c in sorted(report.per_type.items())},
-        }, indent=1))
+        typer.echo(
+            json.dumps(
+                {
+                    **{m: report.totals[m].as_dict() for m in METRICS},
+                    "published": {"accuracy": report.published_accuracy, "n": report.published_n},
+                    "per_type.typed_dyad": {t: c.as_dict() for t, c in sorted(report.per_type.items())},
+                },
+                indent=1,
+            )
+        )
     else:
         table = Table(title=f"rasd eval: {len(gold_docs)} gold documents")
         for col in ("metric", "P", "R", "F1", "tp", "fp", "fn"):
@@ -137,8 +162,9 @@ def evaluate(
             c = report.totals[m]
             table.add_row(m, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
         for t, c in sorted(report.per_type.items()):
-            table.add_row(f"  {t}", f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
-                          str(c.tp), str(c.fp), str(c.fn))
+            table.add_row(
+                f"  {t}", f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn)
+            )
         Console().print(table)
         acc = report.published_accuracy
         typer.echo(f"published accuracy: {acc:.3f} (n={report.published_n})" if acc is not None else "published: n=0")

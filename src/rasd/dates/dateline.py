@@ -98,12 +98,12 @@ def _dated() -> re.Pattern[str]:
         rf"{day('h')}{SP}{hijri_month('hm')}{SP}(?P<hy>{YEAR}){SP}(?:ه{SP}\.?)?{SP}"
         rf"(?:ا?لموافق{SP}{day('g')}{SP}{gregorian_month('gm')}{SP}[,،]?{SP}(?P<gy>{YEAR}){_GREG_MARK})?"
     )
-    gregorian = (
-        rf"{day('d')}{SP}(?:من{SP1})?{gregorian_month('dm')}(?:{SP}[,،]?{SP}(?P<dy>{YEAR}){_GREG_MARK})?"
-    )
+    gregorian = rf"{day('d')}{SP}(?:من{SP1})?{gregorian_month('dm')}(?:{SP}[,،]?{SP}(?P<dy>{YEAR}){_GREG_MARK})?"
+    # «الكويت - 2 - 11 - 2023 (كونا)»: day, month and year in figures
+    numeric = rf"(?P<nd>\d{{1,2}}){SP}[-/]{SP}(?P<nm>\d{{1,2}}){SP}[-/]{SP}(?P<ny>{YEAR})"
     return re.compile(
-        rf"[ ]*(?:{PLACE}{SP}[,،]?{SP})?(?:(?P<fi>في){SP1})?(?:(?P<wd>{WEEKDAY}){SP}[,،]?{SP})?"
-        rf"(?:{hijri}|{gregorian}){_AGENCY_TAIL}"
+        rf"[ ]*(?:{PLACE}{SP}[,،-]?{SP})?(?:(?P<fi>في){SP1})?(?:(?P<wd>{WEEKDAY}){SP}[,،]?{SP})?"
+        rf"(?:{hijri}|{gregorian}|{numeric}){_AGENCY_TAIL}"
     )
 
 
@@ -146,6 +146,8 @@ def _date_of(match: re.Match[str]) -> tuple[str | None, str | None]:
             gregorian = written or gregorian
     elif match.group("dy"):
         gregorian = _gregorian(int(match.group("dy")), gregorian_number(match, "dm"), day_value(match, "d"))
+    elif match.group("ny"):
+        gregorian = _gregorian(int(match.group("ny")), int(match.group("nm")), int(match.group("nd")))
     return gregorian, hijri
 
 
@@ -168,7 +170,9 @@ def _agency_name(surface: str | None) -> str | None:
 def _from_dated(folded: Folded, match: re.Match[str]) -> Dateline | None:
     date, hijri = _date_of(match)
     agency = _agency_name(match.group("agency"))
-    has_year = bool(match.group("hy") or match.group("dy"))
+    has_year = bool(match.group("hy") or match.group("dy") or match.group("ny"))
+    if match.group("ny") and agency is None:
+        return None  # figures alone are too weak a dateline without an agency
     place = match.group("place")
     # A date with no year is a dateline only when an agency vouches for it («بكين 3 يوليو (شينخوا)»);
     # a bare date with neither place nor «في» nor agency is just a sentence that starts with a date.

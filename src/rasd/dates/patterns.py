@@ -57,8 +57,7 @@ ORDINALS = _ordinal_table()
 # Ordinals other than «أول» need «من» after them («الخامس من يوليو»), and none may end
 # a month name («كانون الثاني», «ربيع الأول») or a period («الأسبوع الأول من ديسمبر»).
 _NOT_AFTER = "".join(
-    f"(?<!{word} )"
-    for word in ("كانون", "تشرين", "ربيع", "جمادي", "الاسبوع", "الشهر", "العام", "النصف", "الربع")
+    f"(?<!{word} )" for word in ("كانون", "تشرين", "ربيع", "جمادي", "الاسبوع", "الشهر", "العام", "النصف", "الربع")
 )
 _LONG_ORDINALS = "|".join(
     re.escape(w).replace(r"\ ", SP1) for w in sorted(ORDINALS, key=len, reverse=True) if w not in ("اول",)

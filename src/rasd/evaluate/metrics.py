@@ -53,8 +53,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def code_of(value: Any) -> str:
@@ -82,6 +88,7 @@ def _date(ev: dict[str, Any]) -> str:
 
 def match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]], with_date: bool) -> tuple[int, int, int]:
     """Greedy one-to-one matching of distinct event keys."""
+
     def key(ev: dict[str, Any]) -> tuple[str, tuple[str, str], str]:
         return _type(ev), _pair(ev), _date(ev) if with_date else ""
 
@@ -178,7 +185,8 @@ def score(gold: dict[str, dict[str, Any]], pred: dict[str, dict[str, Any]]) -> R
             row[name] = counts
         for t in gt | pt:
             report.per_type.setdefault(t, Counts()).add(
-                *match_events([e for e in gev if _type(e) == t], [e for e in pev if _type(e) == t], False))
+                *match_events([e for e in gev if _type(e) == t], [e for e in pev if _type(e) == t], False)
+            )
         if g.get("published"):
             report.published_n += 1
             report.published_ok += str(p.get("published") or "")[:10] == str(g["published"])[:10]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.actors.mentions import ActorMention
-from rasd.normalise.match import Hit
 from rasd.events.lexicon import Trigger
+from rasd.normalise.match import Hit
 
 PAIR = "@pair"
 _ADJACENT = 2  # characters between a masdar and its genitive subject
@@ -49,6 +49,11 @@ def _differs(a: Arg, b: Arg) -> bool:
     return a.code == PAIR or b.code == PAIR or a.code != b.code
 
 
+def _after_with(norm: str, a: Arg) -> bool:
+    """Is the argument introduced by «مع» (a partner, not a subject)?"""
+    return norm[max(0, a.start - 3) : a.start] == "مع "
+
+
 def _coordinated(norm: str, before: list[Arg]) -> tuple[Arg, Arg] | None:
     """«الصين وأذربيجان حدثتا…»: the two arguments just before the trigger joined by و."""
     if len(before) < 2:
@@ -66,7 +71,11 @@ def _continues_clause(norm: str, start: int) -> bool:
 
 
 def assign(
-    trigger: Hit[Trigger], args: list[Arg], speaker: Arg | None, norm: str, clause_start: int,
+    trigger: Hit[Trigger],
+    args: list[Arg],
+    speaker: Arg | None,
+    norm: str,
+    clause_start: int,
     not_subjects: frozenset[int] = frozenset(),
 ) -> Roles:
     """Source and target of one trigger among the sentence's argument candidates.
@@ -77,11 +86,15 @@ def assign(
     lo = max(clause_start, trigger.start - _REACH_BACK)
     before = [a for a in args if a.end <= trigger.start and a.start >= lo and a.start not in not_subjects]
     after = [a for a in args if trigger.end <= a.start <= trigger.end + _REACH_ON]
+    partners = [a for a in before if _after_with(norm, a)]  # «أجرت مصر مع اليونان مناورات»
+    if partners:
+        before = [a for a in before if a not in partners]
+        after = partners + after
     if t.role != "noun" and _continues_clause(norm, trigger.start) and speaker is not None:
         before = [speaker]
-    pair = _coordinated(norm, before)
-    if pair is not None and t.role != "noun":
-        return Roles(pair[0], pair[1], True, "coordinated")
+    both = _coordinated(norm, before)
+    if both is not None and t.role != "noun":
+        return Roles(both[0], both[1], True, "coordinated")
     suffixed = (trigger.end < len(norm) and norm[trigger.end].isalnum()) or t.form.endswith(_PRONOUNS)
 
     if t.role == "joint":

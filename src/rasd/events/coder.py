@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rasd.actors.mentions import ActorMention
@@ -17,7 +18,7 @@ from rasd.events.arguments import PAIR, Arg, Roles, assign, base
 from rasd.events.lexicon import EventLexicons, Trigger
 from rasd.events.partnerships import Phrase, find_phrases
 from rasd.normalise.match import Hit
-from rasd.records import ActorRef, Place, Span
+from rasd.records import Place, Span
 from rasd.resources import Resources
 
 _ACTOR_KINDS = ("person", "title", "country", "adj", "org", "org_adj")
@@ -80,7 +81,10 @@ def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
 
 
 def _date_of(
-    exprs: list[TimeExpr], sentence: Span, default: tuple[str, str, str] | None, at: int | None = None,
+    exprs: list[TimeExpr],
+    sentence: Span,
+    default: tuple[str, str, str] | None,
+    at: int | None = None,
     text: str = "",
 ) -> tuple[str | None, str | None, str | None]:
     """The date that governs position ``at`` of the sentence: the nearest own expression (day or month
@@ -119,7 +123,7 @@ class EventCoder:
         self,
         text: str,
         norm: str,
-        to_original: "callable",  # type: ignore[valid-type]
+        to_original: Callable[[int, int], Span],
         sentences: list[tuple[Span, int, int]],
         mentions: list[ActorMention],
         exprs: list[TimeExpr],
@@ -159,8 +163,23 @@ class EventCoder:
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
                     date, precision, date_text = _date_of(exprs, sent, default_date, at, text)
-                    found, roles = self._event(trig, args, carry, norm, s_cues, n0, scene, sent, to_original,
-                                               date, precision, date_text, place, text, frozenset(objects))
+                    found, roles = self._event(
+                        trig,
+                        args,
+                        carry,
+                        norm,
+                        s_cues,
+                        n0,
+                        scene,
+                        sent,
+                        to_original,
+                        date,
+                        precision,
+                        date_text,
+                        place,
+                        text,
+                        frozenset(objects),
+                    )
                     if roles is not None and roles.target is not None:
                         objects.add(roles.target.start)
                     for ev in found:
@@ -173,8 +192,12 @@ class EventCoder:
                 pair = _partnership_pair(ph, args, scene)
                 if pair is not None:
                     date, _p, _t = _date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
-                    partnerships.append(RawPartnership(*sorted(pair), ph.level, ph.rank, ph.change, date,
-                                                       to_original(ph.start, ph.end)))
+                    a_code, b_code = sorted(pair)
+                    partnerships.append(
+                        RawPartnership(
+                            a_code, b_code, ph.level, ph.rank, ph.change, date, to_original(ph.start, ph.end)
+                        )
+                    )
             subject = _subject(args, n0)
             if subject is not None:
                 scene.speaker = subject
@@ -194,9 +217,21 @@ class EventCoder:
         return dateline_place
 
     def _event(
-        self, trig: Hit[Trigger], args: list[Arg], carry: Arg | None, norm: str, cues: list[Hit[str]],
-        n0: int, scene: Scene, sent: Span, to_original: "callable",  # type: ignore[valid-type]
-        date: str | None, precision: str | None, date_text: str | None, place: Place | None, text: str,
+        self,
+        trig: Hit[Trigger],
+        args: list[Arg],
+        carry: Arg | None,
+        norm: str,
+        cues: list[Hit[str]],
+        n0: int,
+        scene: Scene,
+        sent: Span,
+        to_original: Callable[[int, int], Span],
+        date: str | None,
+        precision: str | None,
+        date_text: str | None,
+        place: Place | None,
+        text: str,
         objects: frozenset[int] = frozenset(),
     ) -> tuple[list[RawEvent], Roles | None]:
         """The events one trigger states: none when negated or hypothetical, several when a side is a
@@ -219,15 +254,26 @@ class EventCoder:
         confidence = _CONFIDENCE.get(how, 0.6)
         out = []
         for src, tgt, joint, s_arg, t_arg in self._pairs(roles, scene, t, args, norm):
-            out.append(RawEvent(
-                type=etype, trigger=t, source=src, target=tgt, joint=joint,
-                source_mention=s_arg.mention if s_arg else None,
-                target_mention=t_arg.mention if t_arg else None,
-                trigger_span=to_original(trig.start, trig.end), sentence=sent,
-                date=date, date_precision=precision, date_text=date_text, place=place,
-                rule=f"{t.rule}.{roles.how}", confidence=confidence,
-                cameo=_CAMEO_OF.get(etype, t.cameo) if etype != t.type else t.cameo,
-            ))
+            out.append(
+                RawEvent(
+                    type=etype,
+                    trigger=t,
+                    source=src,
+                    target=tgt,
+                    joint=joint,
+                    source_mention=s_arg.mention if s_arg else None,
+                    target_mention=t_arg.mention if t_arg else None,
+                    trigger_span=to_original(trig.start, trig.end),
+                    sentence=sent,
+                    date=date,
+                    date_precision=precision,
+                    date_text=date_text,
+                    place=place,
+                    rule=f"{t.rule}.{roles.how}",
+                    confidence=confidence,
+                    cameo=_CAMEO_OF.get(etype, t.cameo) if etype != t.type else t.cameo,
+                )
+            )
         return out, roles
 
     def _pairs(
@@ -266,7 +312,7 @@ class EventCoder:
             if not later:
                 return []
             t_arg = later[0]
-        out = []
+        out: list[tuple[str, str, bool, Arg | None, Arg | None]] = []
         for s_one in sources:
             for t_one in _group(t_arg, args, norm):
                 if t_one not in sources and _distinct(s_one, t_one):
@@ -275,10 +321,17 @@ class EventCoder:
 
 
 _NEEDS_REACH = 80
-_CONFIDENCE = {"joint.pair": 0.85, "joint.two": 0.85, "coordinated": 0.85, "noun.genitive": 0.8,
-               "subject.before": 0.8, "subject.after": 0.7, "speaker": 0.65}
+_CONFIDENCE = {
+    "joint.pair": 0.85,
+    "joint.two": 0.85,
+    "coordinated": 0.85,
+    "noun.genitive": 0.8,
+    "subject.before": 0.8,
+    "subject.after": 0.7,
+    "speaker": 0.65,
+}
 _CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
-_LIST_GLUE = frozenset({"", "و", ",", "، و", ", و", "او", "،"})
+_LIST_GLUE = frozenset({"و", ",", "، و", ", و", "او", "،"})
 
 
 def _group(arg: Arg, args: list[Arg], norm: str) -> list[Arg]:
@@ -289,7 +342,11 @@ def _group(arg: Arg, args: list[Arg], norm: str) -> list[Arg]:
     lo = hi = i
     while lo > 0 and args[lo - 1].code != PAIR and norm[args[lo - 1].end : args[lo].start].strip() in _LIST_GLUE:
         lo -= 1
-    while hi + 1 < len(args) and args[hi + 1].code != PAIR and norm[args[hi].end : args[hi + 1].start].strip() in _LIST_GLUE:
+    while (
+        hi + 1 < len(args)
+        and args[hi + 1].code != PAIR
+        and norm[args[hi].end : args[hi + 1].start].strip() in _LIST_GLUE
+    ):
         hi += 1
     members: list[Arg] = []
     for a in args[lo : hi + 1]:
@@ -335,7 +392,8 @@ def _subject(args: list[Arg], n0: int) -> Arg | None:
     a person or title before a state; None keeps the previous speaker («وأشار في بيان إلى…»)."""
     near = [a for a in args if a.code != PAIR and a.start - n0 <= _SUBJECT_REACH]
     people = [a for a in near if a.mention and a.mention.kind in ("person", "title")]
-    return (people or near or [None])[0]
+    pool = people or near
+    return pool[0] if pool else None
 
 
 def _unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
@@ -357,6 +415,8 @@ def _agentive(m: ActorMention, norm: str, cues: list[Hit[str]]) -> bool:
         return False
     if m.kind not in ("adj", "org_adj"):
         return True
+    if norm[m.norm_start : m.norm_end].endswith(("يين", "يون")):
+        return True  # a plural demonym names people of that state («بحارة بريطانيين»)
     return any("agent" in c.payloads and 0 <= m.norm_start - c.end <= 2 for c in cues) or any(
         "agent" in c.payloads and 0 <= m.norm_start - c.end <= 14 and _one_word_between(norm, c.end, m.norm_start)
         for c in cues
@@ -381,8 +441,7 @@ def _negated(trig: Hit[Trigger], cues: list[Hit[str]], norm: str) -> bool:
 
 
 def _hypothetical(trig: Hit[Trigger], cues: list[Hit[str]], n0: int) -> bool:
-    return any("hypothetical" in c.payloads and n0 <= c.start < trig.start and trig.start - c.end < 40
-               for c in cues)
+    return any("hypothetical" in c.payloads and n0 <= c.start < trig.start and trig.start - c.end < 40 for c in cues)
 
 
 def _cooperation_follows(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:

@@ -12,8 +12,22 @@ from rasd.normalise.match import Lexicon
 from rasd.normalise.text import fold
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 ROLES = ("svo", "joint", "visit", "noun", "onechina")
 
@@ -71,8 +85,14 @@ def _triggers() -> list[tuple[str, Trigger]]:
             raise LexiconError(f"{row.where('role')}: unknown role {role!r}; one of {', '.join(ROLES)}")
         needs = tuple(fold(w) for w in row.arabic_list("needs_ar"))
         for form in row.arabic_list("forms_ar", required=True):
-            out.append((form, Trigger(row.required("rule"), etype, row.required("mode"),
-                                      row.required("cameo"), role, form, needs)))
+            out.append(
+                (
+                    form,
+                    Trigger(
+                        row.required("rule"), etype, row.required("mode"), row.required("cameo"), role, form, needs
+                    ),
+                )
+            )
     return out
 
 
@@ -87,8 +107,7 @@ def event_lexicons() -> EventLexicons:
         if t.cameo not in cameo:
             raise LexiconError(f"triggers.tsv: rule {t.rule}: CAMEO code {t.cameo} is not in cameo.tsv")
     plover = {
-        r.required("type"): (r.number("score") or 0.0, tuple(r.get("contexts").split("|")))
-        for r in rows("plover.tsv")
+        r.required("type"): (r.number("score") or 0.0, tuple(r.get("contexts").split("|"))) for r in rows("plover.tsv")
     }
     all_cues = [(f, r.required("kind")) for r in rows("cues.tsv") for f in r.arabic_list("forms_ar", required=True)]
     cues = [c for c in all_cues if c[1] != "blocker"]

@@ -52,8 +52,9 @@ def _change(norm: str, start: int, cues: list[Hit[str]]) -> str:
     return "reaffirmed"
 
 
-def find_phrases(norm: str, n0: int, n1: int, lex: EventLexicons, words: list[Hit[str]],
-                 cues: list[Hit[str]]) -> list[Phrase]:
+def find_phrases(
+    norm: str, n0: int, n1: int, lex: EventLexicons, words: list[Hit[str]], cues: list[Hit[str]]
+) -> list[Phrase]:
     """Partnership phrases inside the folded sentence [n0, n1)."""
     s_words = [w for w in words if n0 <= w.start < n1]
     out: list[Phrase] = []
@@ -67,9 +68,9 @@ def find_phrases(norm: str, n0: int, n1: int, lex: EventLexicons, words: list[Hi
         features: set[str] = set()
         end = head.end
         j = i + 1
-        while j < len(s_words) and s_words[j].start - end <= _GAP and not set(s_words[j].payloads) & {
-            "head", "relations"
-        }:
+        while (
+            j < len(s_words) and s_words[j].start - end <= _GAP and not set(s_words[j].payloads) & {"head", "relations"}
+        ):
             kinds_j = set(s_words[j].payloads) - {"filler"}
             if "cooperation" in kinds_j:
                 if j != i + 1:

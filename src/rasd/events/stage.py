@@ -25,8 +25,7 @@ def _anchor_date(anchor: str | None) -> dt.date | None:
         return None
 
 
-def default_date(exprs: list[dates.TimeExpr], dateline: tuple[str, str] | None
-                 ) -> tuple[str, str, str] | None:
+def default_date(exprs: list[dates.TimeExpr], dateline: tuple[str, str] | None) -> tuple[str, str, str] | None:
     """What a sentence without its own date is dated by: the dateline, else the first full date the
     text states (a visit's range gives its month)."""
     if dateline is not None:
@@ -61,8 +60,15 @@ def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], li
     # the dateline's place says where the story was filed, not who acted
     mentions = [m for m in a.mentions if not (dl and dl.start <= m.span.start < dl.end)]
     raw, raw_partnerships = coder.code(
-        text, a.norm.text, a.norm.to_original, sentences, mentions, exprs,
-        default_date(exprs, dateline_date), event_anchor, place,
+        text,
+        a.norm.text,
+        a.norm.to_original,
+        sentences,
+        mentions,
+        exprs,
+        default_date(exprs, dateline_date),
+        event_anchor,
+        place,
     )
     flags = ["incoherent-actors"] if incoherent(a.norm.text, a.mentions, raw) else []
     return merge_events(a.doc.id, text, raw, res, lex), merge_partnerships(text, raw_partnerships), flags

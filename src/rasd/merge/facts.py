@@ -3,6 +3,7 @@ every evidence sentence; partnerships with the same (pair, level) keep their fir
 
 from __future__ import annotations
 
+from rasd.actors.mentions import ActorMention
 from rasd.events.coder import RawEvent, RawPartnership
 from rasd.events.lexicon import EventLexicons
 from rasd.records import ActorRef, Event, Partnership
@@ -18,13 +19,13 @@ def fact_key(ev: RawEvent) -> tuple[str, str, str, str]:
     return ev.type, a, b, ev.date or ""
 
 
-def _actor(res: Resources, code: str, mention: object, text: str) -> ActorRef | None:
-    m = mention
-    if m is None:
-        return ActorRef(code, res.actor_name(code), "", 0, 0)
-    person = getattr(m, "person", None)
-    name = res.people[person].name_en if person else res.actor_name(code)
-    span = getattr(m, "span")
+def _actor(res: Resources, code: str, mention: ActorMention | None, text: str) -> ActorRef | None:
+    """The mention behind an event's actor code, named in English."""
+    if mention is None:
+        return None
+    person = res.people.get(mention.person) if mention.person else None
+    name = person.name_en if person else res.actor_name(code)
+    span = mention.span
     return ActorRef(code, name, span.slice(text), span.start, span.end)
 
 
@@ -48,8 +49,8 @@ def merge_events(doc_id: str, text: str, raw: list[RawEvent], res: Resources, le
             source=ev.source,
             target=ev.target,
             joint=ev.joint,
-            source_actor=_actor(res, ev.source, ev.source_mention, text) if ev.source_mention else None,
-            target_actor=_actor(res, ev.target, ev.target_mention, text) if ev.target_mention else None,
+            source_actor=_actor(res, ev.source, ev.source_mention, text),
+            target_actor=_actor(res, ev.target, ev.target_mention, text),
             date=ev.date,
             date_precision=ev.date_precision,
             date_text=ev.date_text,

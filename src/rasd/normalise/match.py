@@ -63,8 +63,7 @@ class Lexicon(Generic[T]):
         if not self._payloads:
             return []
         raw = [
-            Hit(end + 1 - len(form), end + 1, form, payloads)
-            for end, (form, payloads) in self._automaton.iter(text)
+            Hit(end + 1 - len(form), end + 1, form, payloads) for end, (form, payloads) in self._automaton.iter(text)
         ]
         starts = {h.start for h in raw if len(h.term) >= GLUE_MIN}
         ends = {h.end for h in raw if len(h.term) >= GLUE_MIN}

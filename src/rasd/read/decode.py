@@ -27,6 +27,15 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _readable(text: str) -> bool:
+    """Text, not bytes that happen to decode: printable, with Arabic or Latin letters."""
+    if not text:
+        return False
+    printable = sum(1 for c in text if c.isprintable() or c.isspace())
+    letters = sum(1 for c in text if c.isascii() and c.isalpha() or "\u0600" <= c <= "\u06ff")
+    return printable / len(text) > 0.95 and letters / len(text) > 0.3
+
+
 def decode_bytes(data: bytes, item: str) -> tuple[str, str]:
     """Return (text, encoding used). Raises DecodeError naming ``item`` when nothing fits."""
     for bom, enc in _BOMS:
@@ -34,12 +43,13 @@ def decode_bytes(data: bytes, item: str) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {enc} byte-order mark but does not decode: {exc}",
-                                  item=item) from exc
+                raise DecodeError(f"starts with a {enc} byte-order mark but does not decode: {exc}", item=item) from exc
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
+            if _readable(text):
+                return text, utf16
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
@@ -55,6 +65,5 @@ def decode_bytes(data: bytes, item: str) -> tuple[str, str]:
     arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
     letters = sum(1 for c in text if c.isalpha()) or 1
     if arabic / letters < 0.5:
-        raise DecodeError("not UTF-8, and as CP-1256 it is not Arabic text; pass the file as UTF-8",
-                          item=item)
+        raise DecodeError("not UTF-8, and as CP-1256 it is not Arabic text; pass the file as UTF-8", item=item)
     return text, "cp1256"

@@ -181,7 +181,8 @@ def _files_under(path: Path) -> list[Path]:
     """Documents in a folder, recursively: files with a document suffix (READMEs and the like are
     not news); a file named on the command line is read whatever its name."""
     return sorted(
-        p for p in path.rglob("*")
+        p
+        for p in path.rglob("*")
         if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(DOCUMENT_SUFFIXES)
     )
 

@@ -1,0 +1,108 @@
+"""End to end on the dev gold from ../shared: floors that fail the build when quality drops, and
+evidence that always slices to the text it claims."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.evaluate.metrics import score
+
+FLOORS = Path(__file__).resolve().parents[1] / "eval_floors.json"
+
+
+def test_dev_gold_is_the_one_the_floors_were_set_on(shared):
+    floors = json.loads(FLOORS.read_text())
+    digest = hashlib.sha256((shared / "data/dev/gold.jsonl").read_bytes()).hexdigest()
+    assert digest == floors["gold_sha256"], "the dev gold changed: re-measure and reset tests/eval_floors.json"
+
+
+def test_dev_scores_stay_above_floors(dev_gold, dev_coded):
+    floors = json.loads(FLOORS.read_text())["floors"]
+    report = score({g["id"]: g for g in dev_gold}, dev_coded)
+    measured = {m: report.totals[m].f1 for m in report.totals}
+    measured["published"] = report.published_accuracy or 0.0
+    low = {m: (round(measured[m], 4), f) for m, f in floors.items() if measured[m] < f}
+    assert not low, f"below floor (measured, floor): {low}"
+
+
+def test_dev_every_evidence_span_slices_to_its_text(dev_gold, dev_coded):
+    for g in dev_gold:
+        text, doc = g["text"], dev_coded[g["id"]]
+        for p in doc["people"]:
+            for start, end in p["mentions"]:
+                assert text[start:end].strip(), (g["id"], p["name"])
+                assert any("\u0600" <= c <= "\u06ff" for c in text[start:end]), (g["id"], p["name"])
+        for e in doc["events"]:
+            s0, s1 = e["sentence"]
+            t0, t1 = e["trigger_span"]
+            assert s0 <= t0 < t1 <= s1, (g["id"], e["event_id"])
+            assert text[t0:t1] == e["trigger"]
+            for actor in (e["source_actor"], e["target_actor"]):
+                if actor and actor["text"]:
+                    assert text[actor["start"] : actor["end"]] == actor["text"]
+        for p in doc["partnerships"]:
+            s0, s1 = p["evidence"]
+            assert text[s0:s1] == p["text"] and (
+                "شراك" in p["text"] or "شريك" in p["text"] or "علاقات" in p["text"] or "العلاقات" in p["text"]
+            )
+
+
+def test_dev_published_dates_never_come_from_the_crawl(dev_coded):
+    for doc in dev_coded.values():
+        assert doc["published_source"] in (None, "stamp", "dateline", "url")
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "place", "date", "agency"),
+    [
+        ("seed-000", "Astana", "2024-07-03", "Xinhua"),
+        ("seed-003", None, "2026-01-28", None),
+        ("seed-004", "Chengdu", "2024-12-01", "Xinhua"),
+    ],
+)
+def test_dev_seed_datelines(dev_coded, doc_id, place, date, agency):
+    dl = dev_coded[doc_id]["dateline"]
+    assert (dl["place"], dl["date"], dl["agency"]) == (place, date, agency)
+
+
+@pytest.mark.parametrize("doc_id", ["seed-001", "seed-002"])
+def test_dev_seeds_without_dateline_are_flagged(dev_coded, doc_id):
+    assert dev_coded[doc_id]["dateline"] is None and "no-dateline" in dev_coded[doc_id]["flags"]
+
+
+def test_dev_seed_004_publishes_on_its_stamp(dev_coded):
+    assert dev_coded["seed-004"]["published"] == "2024-12-02"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "names"),
+    [
+        ("seed-000", {"Xi Jinping", "Ilham Aliyev"}),
+        ("seed-001", {"Xi Jinping", "Ilham Aliyev", "Peng Liyuan", "Mehriban Aliyeva"}),
+        ("seed-002", {"Xi Jinping", "Ilham Aliyev"}),
+        ("seed-003", {"Wang Yi", "Xi Jinping", "Ilham Aliyev"}),
+        (
+            "seed-004",
+            {
+                "Wang Yi",
+                "Murat Nurtleu",
+                "Sirojiddin Muhriddin",
+                "Bakhtiyor Saidov",
+                "Xi Jinping",
+                "Kassym-Jomart Tokayev",
+                "Emomali Rahmon",
+            },
+        ),
+    ],
+)
+def test_dev_seed_people(dev_coded, doc_id, names):
+    assert names <= {p["name"] for p in dev_coded[doc_id]["people"]}
+
+
+def test_dev_only_seed_003_is_incoherent(dev_coded):
+    flagged = {i for i, d in dev_coded.items() if "incoherent-actors" in d["flags"]}
+    assert flagged == {"seed-003"}

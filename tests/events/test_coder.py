@@ -1,0 +1,87 @@
+"""The event coder: each PLOVER type found where stated, dropped where negated, hypothetical or history."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import code_document
+from rasd.records import Document
+
+DATELINE = "الرياض 10 أغسطس 2015 (واس)\n"
+
+
+def events(text: str) -> set[tuple[str, str, str]]:
+    doc = code_document(Document(id="t", text=DATELINE + text))
+    return {(e.type, e.source.split("-")[0], e.target.split("-")[0]) for e in doc.events}
+
+
+POSITIVE = [
+    ("CONSULT", "التقى وزير الخارجية السعودي اليوم وزير الخارجية الروسي.", ("SAU", "RUS")),
+    ("AGREE", "وأكد الوزير أن المملكة العربية السعودية مستعدة للعمل مع الأردن.", ("SAU", "JOR")),
+    ("SUPPORT", "وقال إن الصين تدعم بقوة أذربيجان في حماية سيادتها.", ("CHN", "AZE")),
+    ("CONCEDE", "وأعربت اليابان عن أسفها للصين عن الحادث.", ("JPN", "CHN")),
+    ("COOPERATE", "وأجرت مصر مع اليونان مناورات مشتركة في البحر.", ("EGY", "GRC")),
+    ("AID", "وقدمت الكويت مساعدات إنسانية إلى اليمن.", ("KWT", "YEM")),
+    ("RETREAT", "وأفرجت إيران عن بحارة بريطانيين.", ("IRN", "GBR")),
+    ("REQUEST", "وطالبت الجامعة العربية إسرائيل بوقف الاستيطان.", ("ARL", "ISR")),
+    ("ACCUSE", "وأدانت قطر إسرائيل لاقتحام المسجد الأقصى.", ("QAT", "ISR")),
+    ("REJECT", "ورفضت روسيا الاتهامات الأمريكية.", ("RUS", "USA")),
+    ("THREATEN", "وهددت كوريا الجنوبية كوريا الشمالية بالرد.", ("KOR", "PRK")),
+    ("PROTEST", "وتظاهر الفلسطينيون ضد الاحتلال الإسرائيلي أمام السجن.", ("PSE", "ISR")),
+    ("SANCTION", "وفرضت الولايات المتحدة عقوبات على إيران.", ("USA", "IRN")),
+    ("MOBILIZE", "وانتهك طيران الاحتلال الإسرائيلي الأجواء اللبنانية وحلقت طائرة إسرائيلية فوق لبنان.", ("ISR", "LBN")),
+    ("COERCE", "واعتقلت الشرطة التركية عناصر من حزب العمال الكردستاني.", ("TUR", "TUR")),
+    ("ASSAULT", "وشنت المقاتلات التركية غارات على مواقع تنظيم داعش.", ("TUR", "SYR")),
+]
+
+
+@pytest.mark.parametrize(("etype", "text", "pair"), POSITIVE, ids=[p[0] for p in POSITIVE])
+def test_coder_finds_each_type(etype, text, pair):
+    assert (etype, *pair) in events(text)
+
+
+NEGATIVE = [
+    ("negated meeting", "ولم يلتق وزير الخارجية السعودي وزير الخارجية الروسي.", "CONSULT"),
+    (
+        "hypothetical sanctions",
+        "وقال إنه في حال فرضت الولايات المتحدة عقوبات على إيران فإن الأسعار سترتفع.",
+        "SANCTION",
+    ),
+    ("history", "وكانت الصين وكازاخستان قد وقعتا في عام 2011 بيانا مشتركا.", "SUPPORT"),
+    ("negated condemnation", "ولم تدن روسيا الهجوم على أوكرانيا.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "etype"), NEGATIVE, ids=[n[0] for n in NEGATIVE])
+def test_coder_drops_what_did_not_happen(why, text, etype):
+    assert not any(t == etype for t, _s, _t in events(text))
+
+
+def test_coder_joint_statement_is_one_joint_fact():
+    doc = code_document(
+        Document(
+            id="t",
+            text=DATELINE + "وأصدر الجانبان السعودي والأردني بيانا مشتركا. "
+            "وأكد الجانبان في البيان المشترك دعمهما للشعب الفلسطيني.",
+        )
+    )
+    joint = [e for e in doc.events if e.joint and e.type == "SUPPORT"]
+    assert len(joint) == 1 and {joint[0].source, joint[0].target} == {"SAU", "JOR"}
+
+
+def test_coder_dual_subject_is_the_scene_pair():
+    text = "التقى الرئيس الصيني الرئيس الأذربيجاني. وقال إنه يتعين على الجانبين تعزيز التعاون."
+    assert ("AGREE", "CHN", "AZE") in events(text) or ("AGREE", "AZE", "CHN") in events(text)
+
+
+def test_coder_event_dated_by_its_sentence_else_dateline():
+    doc = code_document(Document(id="t", text=DATELINE + "وقال إن إيران هاجمت ناقلة أمس. وأدانت السعودية إيران."))
+    dates = {e.type: e.date for e in doc.events}
+    assert dates.get("ACCUSE") == "2015-08-10"
+
+
+def test_coder_list_of_actors_gives_one_event_each():
+    found = events("واستقبل الوزير سفراء النرويج وفنلندا والدنمارك لدى المملكة.")
+    assert {("CONSULT", "SAU", c) for c in ("NOR", "FIN", "DNK")} <= {
+        (t, *sorted((s, g), key=lambda x: x != "SAU")) for t, s, g in found
+    }
