@@ -32,6 +32,7 @@ class Resources:
     places: tuple[PlaceEntry, ...]
     actors: Lexicon[ActorKey] = field(repr=False)
     skeletons: dict[str, set[str]] = field(repr=False, default_factory=dict)
+    skeleton_firsts: frozenset[str] = field(repr=False, default_factory=frozenset)
 
     def actor_name(self, code: str) -> str | None:
         base = code.split("-")[0]
@@ -100,6 +101,7 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
     people = lx.people()
     titles = lx.titles()
     gazetteer = places()
+    skeletons = _skeletons(people)
     return Resources(
         settings=settings,
         countries=countries,
@@ -109,5 +111,6 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         honorifics=lx.honorifics(),
         places=gazetteer,
         actors=Lexicon(_actor_entries(countries, orgs, people, titles, gazetteer)),
-        skeletons=_skeletons(people),
+        skeletons=skeletons,
+        skeleton_firsts=frozenset(k.split(" ", 1)[0] for k in skeletons),
     )

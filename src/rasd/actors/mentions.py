@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rasd.actors.lexicon import groups
-from rasd.actors.skeleton import skeleton, words
+from rasd.actors.skeleton import skeleton_word, words
 from rasd.actors.unknown import ROLE_REACH, given_names, read_name, role_before
 from rasd.normalise.match import Hit
 from rasd.normalise.text import NormText, fold
@@ -430,22 +430,32 @@ def _heads(b: _Builder, h: Hit[ActorKey]) -> None:
 
 
 def _with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> list[Hit[ActorKey]]:
-    """Add foreign names found by their spelling skeleton where no exact hit covers the words."""
-    index = res.skeletons
-    taken = [(h.start, h.end) for h in hits if any(p.kind != "short" for p in h.payloads)]
-    extra: list[Hit[ActorKey]] = []
+    """Add foreign names found by their spelling skeleton where no exact hit covers the words.
+
+    Only words whose skeleton opens some known name are looked at, so the cost stays per word."""
+    index, firsts = res.skeletons, res.skeleton_firsts
     ws = words(norm)
-    for n in range(len(ws)):
+    covered = bytearray(len(norm) + 1)
+    for h in hits:
+        if any(p.kind != "short" for p in h.payloads):
+            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    extra: list[Hit[ActorKey]] = []
+    for n, (s0, e0) in enumerate(ws):
+        if covered[s0]:
+            continue
+        first = skeleton_word(norm[s0:e0])
+        if first not in firsts:
+            continue
         for size in (3, 2):
-            if n + size > len(ws):
+            window = ws[n : n + size]
+            if len(window) < size or any(covered[a] for a, _ in window):
                 continue
-            s0, e0 = ws[n][0], ws[n + size - 1][1]
-            if any(a < e0 and s0 < b_ for a, b_ in taken):
-                continue
-            keys = index.get(skeleton(norm[s0:e0]))
+            key = " ".join([first] + [skeleton_word(norm[a:b]) for a, b in window[1:]])
+            keys = index.get(key)
             if keys and len(keys) == 1:
-                extra.append(Hit(s0, e0, norm[s0:e0], (ActorKey("person", next(iter(keys))),)))
-                taken.append((s0, e0))
+                end = window[-1][1]
+                extra.append(Hit(s0, end, norm[s0:end], (ActorKey("person", next(iter(keys))),)))
+                covered[s0:end] = b"\x01" * (end - s0)
                 break
     if not extra:
         return hits

@@ -9,6 +9,7 @@ names are left out: in «سلمان»/«سليمان» the vowels are the name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasd.normalise.text import fold
 
@@ -17,6 +18,7 @@ _WORD = re.compile(r"\w+")
 MIN_SKELETON = 6  # letters; shorter skeletons say too little
 
 
+@lru_cache(maxsize=65536)
 def skeleton_word(word: str) -> str:
     word = word.translate(_MERGE)
     if word.startswith("ال") and len(word) > 4:
@@ -25,7 +27,12 @@ def skeleton_word(word: str) -> str:
 
 
 def skeleton(name: str) -> str:
-    return " ".join(skeleton_word(w) for w in _WORD.findall(fold(name)))
+    """Skeleton of a name as written (folded first)."""
+    return folded_skeleton(fold(name))
+
+
+def folded_skeleton(folded: str) -> str:
+    return " ".join(skeleton_word(w) for w in _WORD.findall(folded))
 
 
 def words(norm: str) -> list[tuple[int, int]]:

@@ -8,11 +8,14 @@ beats «1436 هـ». Spans are mapped back to the original text, which is never 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from rasd.dates.absolute import absolute_forms
-from rasd.dates.folding import Folded, fold
+from rasd.dates.folding import Folded, fold, fold_word
 from rasd.dates.forms import Form, Resolved
+from rasd.dates.months import load_months
 from rasd.dates.records import TimeExpr
 from rasd.dates.relative import relative_forms
 
@@ -32,11 +35,59 @@ def _trimmed(folded: Folded, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _candidates(folded: Folded, anchor: dt.date | None) -> list[tuple[int, int, int, Resolved]]:
+_GATE_WORDS = (
+    "اليوم",
+    "امس",
+    "غد",
+    "البارحه",
+    "الليله",
+    "الاسبوع",
+    "الشهر",
+    "العام",
+    "السنه",
+    "عام",
+    "سنه",
+    "الاحد",
+    "الاثنين",
+    "اثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+)
+_MARGIN = 80  # characters around a gate word that a form may span
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern[str]:
+    """Every expression holds a figure, a month name or one of the relative words: find those first,
+    so the many forms run only on the few windows around them."""
+    names = {fold_word(n) for m in load_months() for n in m.names_ar} | set(_GATE_WORDS)
+    return re.compile(r"\d|" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    gate = _gate()
+    found = (m for lo, hi in ranges for m in gate.finditer(text, lo, hi)) if ranges is not None else gate.finditer(text)
+    for m in found:
+        lo, hi = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _candidates(
+    folded: Folded, anchor: dt.date | None, ranges: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int, Resolved]]:
     """(start, end, form order, resolution) of every match of every form, in original offsets."""
     found: list[tuple[int, int, int, Resolved]] = []
+    windows = _windows(folded.text, ranges)
     for order, form in enumerate(all_forms()):
-        for match in form.pattern.finditer(folded.text):
+        for match in (m for lo, hi in windows for m in form.pattern.finditer(folded.text, lo, hi)):
             resolved = form.resolve(match, anchor)
             if resolved is None:
                 continue
@@ -55,16 +106,20 @@ def _longest_first(found: list[tuple[int, int, int, Resolved]]) -> list[tuple[in
     return sorted(kept, key=lambda c: c[0])
 
 
-def find_expressions(text: str, anchor: dt.date | None) -> list[TimeExpr]:
+def find_expressions(text: str, anchor: dt.date | None, within: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
     """Time expressions in ``text``, sorted by start and non-overlapping.
 
     ``anchor`` is the document's date (dateline or stamp); relative expressions need
-    it and stay unresolved (value None) without it.
+    it and stay unresolved (value None) without it. ``within`` limits the search to
+    those (start, end) ranges of the original text, such as the sentences that state events.
     """
     if not text:
         return []
     folded = fold(text)
+    ranges = None
+    if within is not None:
+        ranges = [(bisect_left(folded.index, lo), bisect_left(folded.index, hi)) for lo, hi in within]
     return [
         TimeExpr(start, end, text[start:end], r.value, r.precision, r.kind, r.end_value)
-        for start, end, _order, r in _longest_first(_candidates(folded, anchor))
+        for start, end, _order, r in _longest_first(_candidates(folded, anchor, ranges))
     ]

@@ -45,8 +45,31 @@ def base(code: str) -> str:
     return code.split("-")[0]
 
 
-def _differs(a: Arg, b: Arg) -> bool:
-    return a.code == PAIR or b.code == PAIR or a.code != b.code
+def differs(a: Arg, b: Arg) -> bool:
+    """Different actors: different codes, or two different people of one state (a domestic dyad)."""
+    if a.code == PAIR or b.code == PAIR or a.code != b.code:
+        return True
+    pa = a.mention.person if a.mention else None
+    pb = b.mention.person if b.mention else None
+    return pa is not None and pb is not None and pa != pb
+
+
+def _quoted(norm: str, a: Arg) -> bool:
+    """An argument inside quotation marks («"استقلال تايوان"») is a slogan or concept, not a subject."""
+    return norm[max(0, a.start - 2) : a.start].strip().endswith('"')
+
+
+def _joined_verb(norm: str, start: int) -> bool:
+    """Is the trigger a word opened by the conjunction و (« وتقدر»)?"""
+    return start >= 2 and norm[start - 1] == "و" and not norm[start - 2].isalnum()
+
+
+def _hyphen_pair(norm: str, after: list[Arg]) -> tuple[Arg, Arg] | None:
+    """«اجتماع وزراء خارجية الصين-آسيا الوسطى»: a forum named by two parties joined by a hyphen."""
+    for a, b in zip(after, after[1:], strict=False):
+        if norm[a.end : b.start].strip() == "-" and a.code != b.code and PAIR not in (a.code, b.code):
+            return a, b
+    return None
 
 
 def _after_with(norm: str, a: Arg) -> bool:
@@ -77,6 +100,7 @@ def assign(
     norm: str,
     clause_start: int,
     not_subjects: frozenset[int] = frozenset(),
+    previous_subject: Arg | None = None,
 ) -> Roles:
     """Source and target of one trigger among the sentence's argument candidates.
 
@@ -84,14 +108,23 @@ def assign(
     «ألبانيا تلتزم… تدين "استقلال تايوان"، على استعداد…» Taiwan is not the subject of the last clause."""
     t = trigger.payloads[0]
     lo = max(clause_start, trigger.start - _REACH_BACK)
-    before = [a for a in args if a.end <= trigger.start and a.start >= lo and a.start not in not_subjects]
+    before = [
+        a
+        for a in args
+        if a.end <= trigger.start and a.start >= lo and a.start not in not_subjects and not _quoted(norm, a)
+    ]
     after = [a for a in args if trigger.end <= a.start <= trigger.end + _REACH_ON]
     partners = [a for a in before if _after_with(norm, a)]  # «أجرت مصر مع اليونان مناورات»
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after
-    if t.role != "noun" and _continues_clause(norm, trigger.start) and speaker is not None:
-        before = [speaker]
+    if t.role != "noun" and _continues_clause(norm, trigger.start) and (previous_subject or speaker):
+        before = [previous_subject or speaker]  # type: ignore[list-item]
+    elif t.role != "noun" and previous_subject is not None and _joined_verb(norm, trigger.start):
+        before = [previous_subject]  # «تدعم أذربيجان … وتقدر عاليا …»: verbs joined by و share a subject
+    hyphen = _hyphen_pair(norm, after) if t.type == "CONSULT" and t.role == "noun" else None
+    if hyphen is not None:
+        return Roles(hyphen[0], hyphen[1], True, "forum")
     both = _coordinated(norm, before)
     if both is not None and t.role != "noun":
         return Roles(both[0], both[1], True, "coordinated")
@@ -122,5 +155,5 @@ def assign(
         return Roles(None, None, False, how)
     if source.code == PAIR:
         return Roles(source, None, True, how + ".pair")
-    target = next((a for a in after if _differs(source, a)), None)
+    target = next((a for a in after if differs(source, a)), None)
     return Roles(source, target, False, how)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
-from rasd.events.arguments import PAIR, Arg, Roles, assign, base
+from rasd.events.arguments import PAIR, Arg, Roles, assign, base, differs
 from rasd.events.lexicon import EventLexicons, Trigger
 from rasd.events.partnerships import Phrase, find_phrases
 from rasd.normalise.match import Hit
@@ -58,6 +58,17 @@ class RawPartnership:
     change: str
     date: str | None
     span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    triggers: list[Hit[Trigger]]
+    cues: list[Hit[str]]
+    words: list[Hit[str]]
+
+    def starts(self) -> list[int]:
+        """Folded offsets where something worth a close look begins."""
+        return sorted([h.start for h in self.triggers] + [h.start for h in self.words])
 
 
 @dataclass(slots=True)
@@ -119,6 +130,14 @@ class EventCoder:
     def __init__(self, res: Resources, lex: EventLexicons) -> None:
         self.res, self.lex = res, lex
 
+    def find(self, norm: str) -> Found:
+        """Every trigger, cue and partnership word of a folded document (one automaton pass each)."""
+        return Found(
+            _unblocked(self.lex.triggers.find(norm), self.lex.blockers.find(norm)),
+            self.lex.cues.find(norm),
+            self.lex.partnership_words.find(norm),
+        )
+
     def code(
         self,
         text: str,
@@ -130,10 +149,10 @@ class EventCoder:
         default_date: tuple[str, str, str] | None,
         anchor: str | None,
         dateline_place: Place | None,
+        found: Found | None = None,
     ) -> tuple[list[RawEvent], list[RawPartnership]]:
-        cues = self.lex.cues.find(norm)
-        triggers = _unblocked(self.lex.triggers.find(norm), self.lex.blockers.find(norm))
-        words = self.lex.partnership_words.find(norm)
+        found = found or self.find(norm)
+        triggers, cues, words = found.triggers, found.cues, found.words
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
         partnerships: list[RawPartnership] = []
@@ -158,12 +177,13 @@ class EventCoder:
             if s_triggers:
                 place = self._place(s_mentions, norm, dateline_place)
                 objects: set[int] = set()
+                previous = _subject(args, n0)
                 inside = [(t.start, t.end) for t in s_triggers]
                 args = [a for a in args if not any(s0 <= a.start and a.end <= e0 for s0, e0 in inside)]
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
                     date, precision, date_text = _date_of(exprs, sent, default_date, at, text)
-                    found, roles = self._event(
+                    stated, roles = self._event(
                         trig,
                         args,
                         carry,
@@ -179,10 +199,13 @@ class EventCoder:
                         place,
                         text,
                         frozenset(objects),
+                        previous,
                     )
                     if roles is not None and roles.target is not None:
                         objects.add(roles.target.start)
-                    for ev in found:
+                    if stated and roles is not None and roles.source is not None and roles.source.code != PAIR:
+                        previous = roles.source
+                    for ev in stated:
                         if _is_history(ev.date, anchor):
                             continue
                         events.append(ev)
@@ -233,22 +256,25 @@ class EventCoder:
         place: Place | None,
         text: str,
         objects: frozenset[int] = frozenset(),
+        previous: Arg | None = None,
     ) -> tuple[list[RawEvent], Roles | None]:
         """The events one trigger states: none when negated or hypothetical, several when a side is a
         list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party."""
         t = trig.payloads[0]
         if _negated(trig, cues, norm):
             return [], None
+        if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
+            return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
         if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH] for w in t.needs):
             return [], None
         if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
             return [], None
         clause = _clause_start(norm, trig.start, n0)
-        roles = assign(trig, args, carry, norm, clause, objects)
+        roles = assign(trig, args, carry, norm, clause, objects, previous)
         etype = t.type
         if etype == "REQUEST" and _cooperation_follows(trig, cues):
             etype = "AGREE"
-        elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR:
+        elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
         how = roles.how.replace(".pair", "")
         confidence = _CONFIDENCE.get(how, 0.6)
@@ -291,6 +317,8 @@ class EventCoder:
                 return []
             if t_arg is not None and t_arg.code != PAIR and base(t_arg.code) not in pair:
                 return [(p, t_arg.code, False, None, t_arg) for p in pair]
+            if t.type not in _MUTUAL:
+                return []  # «ودعت الأطراف …»: the pair acting on no one else states nothing between them
             return [(pair[0], pair[1], True, None, None)]
         if t_arg is None and roles.joint:
             if pair is None or base(s_arg.code) not in pair:
@@ -315,12 +343,13 @@ class EventCoder:
         out: list[tuple[str, str, bool, Arg | None, Arg | None]] = []
         for s_one in sources:
             for t_one in _group(t_arg, args, norm):
-                if t_one not in sources and _distinct(s_one, t_one):
+                if t_one not in sources and differs(s_one, t_one):
                     out.append((s_one.code, t_one.code, roles.joint, s_one, t_one))
         return out
 
 
 _NEEDS_REACH = 80
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})  # types two parties can do together
 _CONFIDENCE = {
     "joint.pair": 0.85,
     "joint.two": 0.85,
@@ -353,15 +382,6 @@ def _group(arg: Arg, args: list[Arg], norm: str) -> list[Arg]:
         if a is arg or all(base(m.code) != base(a.code) for m in members):
             members.append(a)
     return members
-
-
-def _distinct(a: Arg, b: Arg) -> bool:
-    """Different actors: different codes, or two different people of the same state (domestic)."""
-    if a.code != b.code:
-        return True
-    pa = a.mention.person if a.mention else None
-    pb = b.mention.person if b.mention else None
-    return pa is not None and pb is not None and pa != pb
 
 
 def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ from rasd.records import Event, Partnership, Place, Span
 from rasd.resources import Resources
 
 _DEFAULT_KINDS = ("absolute", "hijri", "range")
+_LEAD = 3  # sentences searched for a date even without events, when there is no dateline
 
 
 def _anchor_date(anchor: str | None) -> dt.date | None:
@@ -43,20 +44,34 @@ def norm_range(norm: NormText, span: Span) -> tuple[int, int]:
     return bisect.bisect_left(norm.index, span.start), bisect.bisect_left(norm.index, span.end)
 
 
+def _hot(sentences: list[tuple[Span, int, int]], starts: list[int], lead: int) -> list[Span]:
+    """The sentences that hold a trigger or a partnership word, and the first ``lead`` sentences."""
+    out = []
+    for i, (s, n0, n1) in enumerate(sentences):
+        j = bisect.bisect_left(starts, n0)
+        if i < lead or (j < len(starts) and starts[j] < n1):
+            out.append(s)
+    return out
+
+
 def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], list[str]]:
     lex = event_lexicons()
     text = a.doc.text
     dl = a.dateline
     event_anchor = dl.date if dl and dl.date else None
-    exprs = dates.find_expressions(text, _anchor_date(event_anchor))
+    sentences = [(s, *norm_range(a.norm, s)) for s in a.sentences]
+    coder = EventCoder(res, lex)
+    found = coder.find(a.norm.text)
+    # dates are read only where events or partnerships are stated, and in the lead when there is
+    # no dateline (a text's first full date may date everything)
+    hot = _hot(sentences, found.starts(), 0 if dl else _LEAD)
+    exprs = dates.find_expressions(text, _anchor_date(event_anchor), [(s.start, s.end) for s in hot])
     dateline_date = (dl.date, text[dl.start : dl.end]) if dl and dl.date else None
     place = None
     if dl and dl.place:
         entry = next((p for p in res.places if p.name_en == dl.place), None)
         if entry:
             place = Place(entry.name_en, entry.country, entry.lat, entry.lon)
-    sentences = [(s, *norm_range(a.norm, s)) for s in a.sentences]
-    coder = EventCoder(res, lex)
     # the dateline's place says where the story was filed, not who acted
     mentions = [m for m in a.mentions if not (dl and dl.start <= m.span.start < dl.end)]
     raw, raw_partnerships = coder.code(
@@ -69,6 +84,7 @@ def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], li
         default_date(exprs, dateline_date),
         event_anchor,
         place,
+        found,
     )
     flags = ["incoherent-actors"] if incoherent(a.norm.text, a.mentions, raw) else []
     return merge_events(a.doc.id, text, raw, res, lex), merge_partnerships(text, raw_partnerships), flags

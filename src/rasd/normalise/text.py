@@ -8,7 +8,9 @@ zero-width joiners) simply have no image in the folded text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasd.records import Span
@@ -90,7 +92,7 @@ class NormText:
     """The folded matching text and, for each of its characters, the original index."""
 
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]  # a range when nothing was dropped
     original_length: int
 
     def to_original(self, start: int, end: int) -> Span:
@@ -100,8 +102,28 @@ class NormText:
         return Span(self.index[start], self.index[end - 1] + 1)
 
 
+def _fast_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): None for c in _DELETE}
+    table |= {ord(c): (v or None) for c, v in _FOLD.items()}
+    table |= {c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+    return table
+
+
+_FAST = _fast_table()
+_DROPPED = frozenset(chr(k) for k, v in _FAST.items() if v is None)
+_PLAIN = re.compile(r"[^\x00-\x7f\u0600-\u06ff" + "".join(re.escape(chr(c)) for c in _FAST) + r"]")
+
+
 def normalise(text: str) -> NormText:
-    """Fold ``text`` for matching, one output character per kept input character."""
+    """Fold ``text`` for matching, one output character per kept input character.
+
+    Most texts hold only ASCII, Arabic and the characters of the fold tables: they are folded by
+    one str.translate; anything else goes character by character."""
+    if not _PLAIN.search(text):
+        folded = text.translate(_FAST)
+        if len(folded) == len(text):
+            return NormText(folded, range(len(text)), len(text))
+        return NormText(folded, tuple([i for i, c in enumerate(text) if c not in _DROPPED]), len(text))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
