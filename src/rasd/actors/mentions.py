@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rasd.actors.lexicon import groups
 from rasd.actors.skeleton import skeleton_word, words
-from rasd.actors.unknown import ROLE_REACH, given_names, read_name, role_before
+from rasd.actors.unknown import ROLE_REACH, given_names, is_weak, read_name, role_before
 from rasd.normalise.match import Hit
 from rasd.normalise.text import NormText, fold
 from rasd.records import Person, Span
@@ -260,7 +260,8 @@ def find_actors(
     return list(b.people.values()), b.mentions
 
 
-_ROLE_KINDS = ("country", "adj", "title", "org", "org_adj", "person")
+_ROLE_KINDS = ("country", "adj", "title", "org", "org_adj")
+_WEAK_REACH = 14  # a weak given name must follow its role word closely («اللواء حسن …»)
 
 
 def _unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
@@ -268,7 +269,7 @@ def _unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
     for the state or organisation named in the role phrase just before the name."""
     norm = b.norm.text
     names = given_names()
-    covered = [(h.start, h.end) for h in hits]
+    covered = [(m.norm_start, m.norm_end) for m in b.mentions]  # a name read as someone else's is free
     last_code: str | None = None
     last_end = -1
     for m in _TOKEN.finditer(norm):
@@ -276,6 +277,8 @@ def _unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
         if start < last_end or (word not in names and word != "عبد"):
             continue
         if any(a <= start < e for a, e in covered) or not role_before(norm, start):
+            continue
+        if is_weak(word) and not role_before(norm, start, _WEAK_REACH):
             continue
         if b.text[b.norm.index[start] : b.norm.index[start] + 3] == "على":
             continue  # the preposition, not the name «علي»
@@ -308,14 +311,15 @@ def _code_after(b: _Builder, end: int) -> str | None:
 
 def _code_before(b: _Builder, start: int) -> str | None:
     """The actor named in the role phrase right before ``start`` (same sentence, close by)."""
-    for m in reversed(b.mentions):
-        if m.norm_end <= start and start - m.norm_end <= ROLE_REACH and m.kind in _ROLE_KINDS:
-            between = b.norm.text[m.norm_end : start]
-            if "." in between or "\n" in between:
-                return None
-            return m.code
-        if m.norm_end <= start - ROLE_REACH:
-            break
+    norm = b.norm.text
+    for m in sorted(b.mentions, key=lambda x: x.norm_start, reverse=True):
+        if m.norm_end > start or m.kind not in _ROLE_KINDS:
+            continue
+        if start - m.norm_end > ROLE_REACH or "." in norm[m.norm_end : start] or "\n" in norm[m.norm_end : start]:
+            return None
+        if norm[max(0, m.norm_start - 4) : m.norm_start] == "لدي ":
+            continue  # «السفير التونسي لدى روسيا»: the host state, not the envoy's
+        return m.code
     return None
 
 

@@ -110,20 +110,22 @@ def given_names() -> dict[str, str]:
 
 
 def transliterate(word: str) -> str:
-    """A readable Latin spelling of an Arabic family name: «المومني» → «al-Momni»."""
+    """A readable Latin spelling of an Arabic family name: «المومني» → «al-Momni», «خليل» → «Khalil».
+
+    The script leaves short vowels unwritten; an «a» is put between the first two consonants, the
+    commonest pattern of Arabic names (فعيل، فعال، فعلان)."""
     prefix = ""
     if word.startswith("ال") and len(word) > 3:
         prefix, word = "al-", word[2:]
-    out = ""
+    pieces: list[str] = []
     for i, ch in enumerate(word):
         latin = _LETTERS.get(ch, "")
-        if ch == "ي" and i == 0:
-            latin = "y"
-        if ch == "و" and i == 0:
-            latin = "w"
-        if out and latin and latin[0] not in _VOWELS and out[-1] not in _VOWELS and len(out) == 1:
-            out += "a"  # a short vowel the script leaves unwritten after the first consonant
-        out += latin
+        if i == 0 and ch in "يو":
+            latin = "y" if ch == "ي" else "w"
+        if i == 1 and pieces and pieces[0] and pieces[0][-1] not in _VOWELS and latin and latin[0] not in _VOWELS:
+            pieces.append("a")
+        pieces.append(latin)
+    out = "".join(pieces)
     return prefix + out[:1].upper() + out[1:]
 
 
@@ -155,6 +157,33 @@ _NOT_NAMES = frozenset(
     )
 )
 _LINKS = {"بن": "bin", "بنت": "bint", "ابو": "Abu"}
+# Given names that are also everyday words («حسن الضيافة», «جمال الطبيعة»): read only right after a role.
+_WEAK = frozenset(
+    fold(w)
+    for w in (
+        "حسن",
+        "جمال",
+        "كمال",
+        "نور",
+        "سلامة",
+        "عادل",
+        "صلاح",
+        "فؤاد",
+        "سعيد",
+        "سالم",
+        "منصور",
+        "مبارك",
+        "ناصر",
+        "فارس",
+        "بدر",
+        "هادي",
+        "نصر",
+        "عزيز",
+        "كريم",
+        "سلمان",
+    )
+)
+_NOT_SURNAME = ("لل", "بال", "وال", "كال", "فال")  # a word opening with a particle and the article
 
 
 def read_name(norm: str, start: int) -> UnknownName | None:
@@ -178,6 +207,10 @@ def read_name(norm: str, start: int) -> UnknownName | None:
             parts.append(names[w])
             end, i = e0, i + 1
             continue
+        if w == "الله" and parts and parts[-1] not in _LINKS.values():
+            parts[-1] += "ullah"  # «خليل الله», «نصر الله»: one name in two words
+            end, i = e0, i + 1
+            continue
         if not parts or w in _NOT_NAMES:
             break
         if w in _LINKS:
@@ -188,9 +221,14 @@ def read_name(norm: str, start: int) -> UnknownName | None:
             parts.append("Al " + transliterate(words[i + 1][2]))
             end = words[i + 1][1]
             break
+        if w.startswith(_NOT_SURNAME) or (not w.startswith("ال") and len(w) < 4 and parts[-1] not in _LINKS.values()):
+            break
         if w.startswith("ال") or parts[-1] in _LINKS.values() or len(parts) == 1:
             parts.append(transliterate(w))
             end = e0
+            if i + 1 < len(words) and words[i + 1][2] == "الله" and words[i + 1][0] - e0 <= 1:
+                parts[-1] = parts[-1] + "ullah"  # «خليل الله»
+                end = words[i + 1][1]
             if w.startswith("ال") or len(parts) == 2 and parts[-2] not in _LINKS.values():
                 break
             i += 1
@@ -203,9 +241,13 @@ def read_name(norm: str, start: int) -> UnknownName | None:
     return UnknownName(start, end, " ".join(parts))
 
 
-def role_before(norm: str, start: int) -> bool:
+def is_weak(word: str) -> bool:
+    return word in _WEAK
+
+
+def role_before(norm: str, start: int, reach: int = ROLE_REACH) -> bool:
     """Is there a rank or role word shortly before ``start``, in the same sentence?"""
-    window = norm[max(0, start - ROLE_REACH) : start]
+    window = norm[max(0, start - reach) : start]
     cut = max(window.rfind("."), window.rfind("\n"))
     tokens = [t[1:] if t.startswith("و") and t[1:] in ROLE_WORDS else t for t in window[cut + 1 :].split()]
     return any(t in ROLE_WORDS for t in tokens)

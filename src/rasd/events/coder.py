@@ -152,7 +152,7 @@ class EventCoder:
         found: Found | None = None,
     ) -> tuple[list[RawEvent], list[RawPartnership]]:
         found = found or self.find(norm)
-        triggers, cues, words = found.triggers, found.cues, found.words
+        triggers, cues, words = _outside(found.triggers, mentions), found.cues, found.words
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
         partnerships: list[RawPartnership] = []
@@ -265,6 +265,8 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
+        if t.role == "noun" and _complement(norm, trig.start):
+            return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
         if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH] for w in t.needs):
             return [], None
         if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
@@ -274,6 +276,8 @@ class EventCoder:
         etype = t.type
         if etype == "REQUEST" and _cooperation_follows(trig, cues):
             etype = "AGREE"
+        elif etype in _FUTURE_AGREE and _future(norm, trig.start):
+            etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»: what is planned is an intent
         elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
         how = roles.how.replace(".pair", "")
@@ -343,12 +347,18 @@ class EventCoder:
         out: list[tuple[str, str, bool, Arg | None, Arg | None]] = []
         for s_one in sources:
             for t_one in _group(t_arg, args, norm):
-                if t_one not in sources and differs(s_one, t_one):
+                domestic = base(s_one.code) == base(t_one.code)
+                if t_one not in sources and differs(s_one, t_one) and (not domestic or t.type in _DOMESTIC):
                     out.append((s_one.code, t_one.code, roles.joint, s_one, t_one))
         return out
 
 
 _NEEDS_REACH = 80
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ")
+_DOMESTIC = frozenset(
+    {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "RETREAT"}
+)
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})  # types two parties can do together
 _CONFIDENCE = {
     "joint.pair": 0.85,
@@ -414,6 +424,27 @@ def _subject(args: list[Arg], n0: int) -> Arg | None:
     people = [a for a in near if a.mention and a.mention.kind in ("person", "title")]
     pool = people or near
     return pool[0] if pool else None
+
+
+def _future(norm: str, start: int) -> bool:
+    """A verb in the future: the prefix س glued to it, or «سوف»/«من المقرر أن» just before."""
+    if start >= 2 and norm[start - 1] == "س" and not norm[start - 2].isalnum():
+        return True
+    if start >= 3 and norm[start - 2 : start] == "وس" and not norm[start - 3].isalnum():
+        return True
+    before = norm[max(0, start - 16) : start]
+    return any(before.endswith(w) for w in _FUTURE_WORDS)
+
+
+def _complement(norm: str, start: int) -> bool:
+    """A masdar glued to ل or ب («لدعم»، «بتأييد») is the purpose or content of another act."""
+    return start >= 2 and norm[start - 1] in "لب" and not norm[start - 2].isalnum()
+
+
+def _outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
+    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري»."""
+    spans = [(m.norm_start, m.norm_end) for m in mentions if m.kind in ("person", "unknown")]
+    return [t for t in triggers if not any(a <= t.start < b or a < t.end <= b for a, b in spans)]
 
 
 def _unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
