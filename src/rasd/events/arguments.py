@@ -148,7 +148,9 @@ def assign(
         source, how = before[-1], "subject.before"
     elif after and t.role != "onechina":
         source, how = after[0], "subject.after"
-        after = after[1:]
+        # a verb-first sentence may name a long subject («استقبل صاحب السمو … وزير الدفاع … اليوم»):
+        # its object is looked for after the subject, not after the verb
+        after = [a for a in args if source.end <= a.start <= source.end + _REACH_ON and a is not source]
     elif speaker is not None:
         source, how = speaker, "speaker"
     if source is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
@@ -22,7 +22,7 @@ from rasd.records import Place, Span
 from rasd.resources import Resources
 
 _ACTOR_KINDS = ("person", "title", "country", "adj", "org", "org_adj")
-_ARG_KINDS = _ACTOR_KINDS + ("capital",)
+_ARG_KINDS = _ACTOR_KINDS + ("capital", "unknown")
 _NEGATION_GAP = 2
 _HISTORY_DAYS = 45  # an event dated this long before the anchor is background, not news
 
@@ -75,7 +75,6 @@ class Found:
 class Scene:
     pair: tuple[str, str] | None
     speaker: Arg | None = None
-    history: list[str] = field(default_factory=list)
 
 
 def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
@@ -170,12 +169,13 @@ class EventCoder:
             while ci < len(cues) and cues[ci].start < n0:
                 ci += 1
             s_cues = [c for c in cues[ci:] if c.start < n1]
-            args = [Arg(m.norm_start, m.norm_end, m.code, m) for m in s_mentions if _agentive(m, norm, s_cues)]
+            t_ends = {t.end for t in s_triggers}
+            args = [Arg(m.norm_start, m.norm_end, m.code, m) for m in s_mentions if _agentive(m, norm, s_cues, t_ends)]
             args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
             args = _drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
-            carry = self._carry(s_cues, args, n0, scene)
+            carry = scene.speaker  # «وأضاف أن…» names no one: the last subject speaks on
             if s_triggers:
-                place = self._place(s_mentions, norm, dateline_place)
+                place = self._place(mentions[mi:], n1, norm, dateline_place)
                 objects: set[int] = set()
                 previous = _subject(args, n0)
                 inside = [(t.start, t.end) for t in s_triggers]
@@ -230,13 +230,18 @@ class EventCoder:
         """Both are states (not organisations or regions) and differ: a bilateral scene."""
         return base(a) != base(b) and base(a) in self.res.countries and base(b) in self.res.countries
 
-    def _carry(self, cues: list[Hit[str]], args: list[Arg], n0: int, scene: Scene) -> Arg | None:
-        """The speaker carried over from earlier sentences («وأضاف أن…» names no one)."""
-        return scene.speaker
-
-    def _place(self, mentions: list[ActorMention], norm: str, dateline_place: Place | None) -> Place | None:
-        if "هنا" in norm.split():
-            return dateline_place
+    def _place(self, mentions: list[ActorMention], n1: int, norm: str, dateline_place: Place | None) -> Place | None:
+        """Where the sentence says it happened («في بكين», «بالقاهرة»), else the dateline's place
+        («هنا» is the dateline's place too)."""
+        for m in mentions:
+            if m.norm_start >= n1:
+                break
+            if m.place is None or m.kind not in ("place", "capital", "country"):
+                continue
+            before = norm[max(0, m.norm_start - 3) : m.norm_start]
+            if before == "في " or (m.kind != "country" and before.endswith(("ب", "بال"))):
+                entry = self.res.places[m.place]
+                return Place(entry.name_en, entry.country, entry.lat, entry.lon)
         return dateline_place
 
     def _event(
@@ -265,6 +270,8 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
+        if any("background" in c.payloads and n0 <= c.start < trig.start for c in cues):
+            return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and _complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
         if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH] for w in t.needs):
@@ -340,6 +347,8 @@ class EventCoder:
             return [(pair[0], pair[1], True, None, None)]
         sources = _group(s_arg, args, norm)
         if t_arg in sources:  # «تطالب فيتنام وماليزيا والفلبين»: a list is one side, not both
+            if len(sources) == 2 and t.type in _MUTUAL:  # «العلاقات بين مجلس التعاون وميانمار»
+                return [(sources[0].code, sources[1].code, True, sources[0], sources[1])]
             later = [a for a in args if a.start >= sources[-1].end and a.code != PAIR and a not in sources]
             if not later:
                 return []
@@ -456,9 +465,12 @@ def _unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[H
     return out
 
 
-def _agentive(m: ActorMention, norm: str, cues: list[Hit[str]]) -> bool:
+def _agentive(
+    m: ActorMention, norm: str, cues: list[Hit[str]], trigger_ends: set[int] | frozenset[int] = frozenset()
+) -> bool:
     """Can this mention act or be acted on? Not a place after «في» («في اليمن»), and an adjective only
-    after a noun that names an agent («الجيش اللبناني», not «الأزمة اليمنية»)."""
+    after a noun that names an agent («الجيش اللبناني», not «الأزمة اليمنية») or right after a trigger
+    («انتهاك الأجواء اللبنانية», «العدوان الإسرائيلي»)."""
     before = norm[max(0, m.norm_start - 3) : m.norm_start]
     if before == "في " and m.kind in ("country", "place", "capital"):
         return False
@@ -468,6 +480,8 @@ def _agentive(m: ActorMention, norm: str, cues: list[Hit[str]]) -> bool:
         return True
     if norm[m.norm_start : m.norm_end].endswith(("يين", "يون")):
         return True  # a plural demonym names people of that state («بحارة بريطانيين»)
+    if any(0 <= m.norm_start - e <= 2 for e in trigger_ends):
+        return True
     return any("agent" in c.payloads and 0 <= m.norm_start - c.end <= 2 for c in cues) or any(
         "agent" in c.payloads and 0 <= m.norm_start - c.end <= 14 and _one_word_between(norm, c.end, m.norm_start)
         for c in cues
