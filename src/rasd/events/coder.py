@@ -113,6 +113,19 @@ def _date_of(
     return default if default else (None, None, None)
 
 
+_YEAR_NEAR = 50  # characters around a trigger where «في عام 2011» dates it
+
+
+def _past_year_near(exprs: list[TimeExpr], at: int, anchor: str | None) -> bool:
+    """«وقّعتا في عام 2011»: a year before the story's own year, next to the trigger, makes it history."""
+    if not anchor:
+        return False
+    return any(
+        e.value and e.precision == "year" and abs(e.start - at) <= _YEAR_NEAR and e.value[:4] < anchor[:4]
+        for e in exprs
+    )
+
+
 def _is_history(date: str | None, anchor: str | None) -> bool:
     if not date or not anchor or len(anchor) < 10:
         return False
@@ -206,7 +219,7 @@ class EventCoder:
                     if stated and roles is not None and roles.source is not None and roles.source.code != PAIR:
                         previous = roles.source
                     for ev in stated:
-                        if _is_history(ev.date, anchor):
+                        if _is_history(ev.date, anchor) or _past_year_near(exprs, at, anchor):
                             continue
                         events.append(ev)
                         if ev.type == "CONSULT" and self._states(ev.source, ev.target):
