@@ -139,6 +139,13 @@ def assign(
         if len(after) >= 2 and after[0].code != after[1].code:
             return Roles(after[0], after[1], True, "joint.two")
 
+    if t.role == "of":  # «أهمية وحدة العراق»: the state named right after is the one supported
+        owner = next((a for a in after if a.start - trigger.end <= _ADJACENT and a.code != PAIR), None)
+        if owner is None:
+            return Roles(None, None, False, "of")
+        speaker_or_before = before[-1] if before else speaker
+        return Roles(speaker_or_before, owner, False, "of")
+
     source: Arg | None = None
     how = "svo"
     if t.role in ("noun", "onechina") and after and after[0].start - trigger.end <= _ADJACENT and not suffixed:

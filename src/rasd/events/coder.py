@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
@@ -69,6 +69,22 @@ class Found:
     def starts(self) -> list[int]:
         """Folded offsets where something worth a close look begins."""
         return sorted([h.start for h in self.triggers] + [h.start for h in self.words])
+
+
+@dataclass(slots=True)
+class Sentence:
+    """What the coder knows about the sentence it is reading."""
+
+    span: Span
+    n0: int  # folded offsets of the sentence
+    n1: int
+    args: list[Arg]
+    cues: list[Hit[str]]
+    locations: list[ActorMention]  # places and states named, even after «في»: where an attack was
+    place: Place | None
+    speaker: Arg | None  # the subject carried over from earlier sentences
+    previous: Arg | None = None  # the subject of the last event in this sentence
+    objects: set[int] = field(default_factory=set)  # arguments already taken as objects
 
 
 @dataclass(slots=True)
@@ -178,46 +194,39 @@ class EventCoder:
             while ti < len(triggers) and triggers[ti].start < n1:
                 s_triggers.append(triggers[ti])
                 ti += 1
-            s_mentions = [m for m in mentions[mi:] if m.norm_start < n1 and m.kind in _ARG_KINDS]
+            s_mentions = [m for m in mentions[mi:] if m.norm_start < n1]
             while ci < len(cues) and cues[ci].start < n0:
                 ci += 1
             s_cues = [c for c in cues[ci:] if c.start < n1]
             t_ends = {t.end for t in s_triggers}
-            args = [Arg(m.norm_start, m.norm_end, m.code, m) for m in s_mentions if _agentive(m, norm, s_cues, t_ends)]
+            args = [
+                Arg(m.norm_start, m.norm_end, m.code, m)
+                for m in s_mentions
+                if m.kind in _ARG_KINDS and _agentive(m, norm, s_cues, t_ends)
+            ]
             args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
             args = _drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
-            carry = scene.speaker  # «وأضاف أن…» names no one: the last subject speaks on
             if s_triggers:
-                place = self._place(mentions[mi:], n1, norm, dateline_place)
-                objects: set[int] = set()
-                previous = _subject(args, n0)
                 inside = [(t.start, t.end) for t in s_triggers]
-                args = [a for a in args if not any(s0 <= a.start and a.end <= e0 for s0, e0 in inside)]
+                here = Sentence(
+                    span=sent,
+                    n0=n0,
+                    n1=n1,
+                    args=[a for a in args if not any(s0 <= a.start and a.end <= e0 for s0, e0 in inside)],
+                    cues=s_cues,
+                    locations=[m for m in s_mentions if m.kind in ("place", "capital", "country")],
+                    place=self._place(mentions[mi:], n1, norm, dateline_place),
+                    speaker=scene.speaker,  # «وأضاف أن…» names no one: the last subject speaks on
+                    previous=_subject(args, n0),
+                )
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
-                    date, precision, date_text = _date_of(exprs, sent, default_date, at, text)
-                    stated, roles = self._event(
-                        trig,
-                        args,
-                        carry,
-                        norm,
-                        s_cues,
-                        n0,
-                        scene,
-                        sent,
-                        to_original,
-                        date,
-                        precision,
-                        date_text,
-                        place,
-                        text,
-                        frozenset(objects),
-                        previous,
-                    )
+                    when = _date_of(exprs, sent, default_date, at, text)
+                    stated, roles = self._event(trig, here, norm, scene, to_original, when)
                     if roles is not None and roles.target is not None:
-                        objects.add(roles.target.start)
+                        here.objects.add(roles.target.start)
                     if stated and roles is not None and roles.source is not None and roles.source.code != PAIR:
-                        previous = roles.source
+                        here.previous = roles.source
                     for ev in stated:
                         if _is_history(ev.date, anchor) or _past_year_near(exprs, at, anchor):
                             continue
@@ -260,25 +269,16 @@ class EventCoder:
     def _event(
         self,
         trig: Hit[Trigger],
-        args: list[Arg],
-        carry: Arg | None,
+        here: Sentence,
         norm: str,
-        cues: list[Hit[str]],
-        n0: int,
         scene: Scene,
-        sent: Span,
         to_original: Callable[[int, int], Span],
-        date: str | None,
-        precision: str | None,
-        date_text: str | None,
-        place: Place | None,
-        text: str,
-        objects: frozenset[int] = frozenset(),
-        previous: Arg | None = None,
+        when: tuple[str | None, str | None, str | None],
     ) -> tuple[list[RawEvent], Roles | None]:
         """The events one trigger states: none when negated or hypothetical, several when a side is a
         list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party."""
         t = trig.payloads[0]
+        cues, n0 = here.cues, here.n0
         if _negated(trig, cues, norm):
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
@@ -287,12 +287,14 @@ class EventCoder:
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and _complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
-        if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH] for w in t.needs):
+        if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH + len(w)] for w in t.needs):
             return [], None
         if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
             return [], None
         clause = _clause_start(norm, trig.start, n0)
-        roles = assign(trig, args, carry, norm, clause, objects, previous)
+        roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
+        if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
+            roles = _attack_site(trig, roles, here, norm, cues)
         etype = t.type
         if etype == "REQUEST" and _cooperation_follows(trig, cues):
             etype = "AGREE"
@@ -303,7 +305,8 @@ class EventCoder:
         how = roles.how.replace(".pair", "")
         confidence = _CONFIDENCE.get(how, 0.6)
         out = []
-        for src, tgt, joint, s_arg, t_arg in self._pairs(roles, scene, t, args, norm):
+        date, precision, date_text = when
+        for src, tgt, joint, s_arg, t_arg in self._pairs(roles, scene, t, here.args, norm):
             out.append(
                 RawEvent(
                     type=etype,
@@ -314,11 +317,11 @@ class EventCoder:
                     source_mention=s_arg.mention if s_arg else None,
                     target_mention=t_arg.mention if t_arg else None,
                     trigger_span=to_original(trig.start, trig.end),
-                    sentence=sent,
+                    sentence=here.span,
                     date=date,
                     date_precision=precision,
                     date_text=date_text,
-                    place=place,
+                    place=here.place,
                     rule=f"{t.rule}.{roles.how}",
                     confidence=confidence,
                     cameo=_CAMEO_OF.get(etype, t.cameo) if etype != t.type else t.cameo,
@@ -375,7 +378,7 @@ class EventCoder:
         return out
 
 
-_NEEDS_REACH = 80
+_NEEDS_REACH = 100
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ")
 _DOMESTIC = frozenset(
@@ -446,6 +449,21 @@ def _subject(args: list[Arg], n0: int) -> Arg | None:
     people = [a for a in near if a.mention and a.mention.kind in ("person", "title")]
     pool = people or near
     return pool[0] if pool else None
+
+
+_ATTACK_REACH = 30  # «أدان التفجير الإرهابي الذي استهدف …»: the attack named right after the verb
+
+
+def _attack_site(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str, cues: list[Hit[str]]) -> Roles:
+    """A condemned attack with no named attacker: the accused are unidentified forces of the place
+    where it happened («دان … التفجير … بمدينة أبها» → SAU-UAF), as CAMEO codes them."""
+    if not any("attack" in c.payloads and 0 <= c.start - trig.end <= _ATTACK_REACH for c in cues):
+        return roles
+    site = next((m for m in here.locations if m.norm_start >= trig.end), None)
+    if site is None:
+        return roles
+    code = site.code.split("-")[0] + "-UAF"
+    return Roles(roles.source, Arg(site.norm_start, site.norm_end, code, site), roles.joint, roles.how + ".site")
 
 
 def _future(norm: str, start: int) -> bool:

@@ -29,7 +29,7 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
-ROLES = ("svo", "joint", "visit", "noun", "onechina")
+ROLES = ("svo", "joint", "visit", "noun", "onechina", "of")
 
 
 @dataclass(frozen=True, slots=True)
