@@ -148,6 +148,11 @@ def assign(
 
     source: Arg | None = None
     how = "svo"
+    if t.type == "REQUEST" and t.role == "noun" and after and after[0].start - trigger.end <= _ADJACENT:
+        # «مطالبة مجلس الأمن بتوفير الحماية»: the genitive of a demand is the one asked
+        subject = before[-1] if before else speaker
+        if subject is not None and differs(subject, after[0]):
+            return Roles(subject, after[0], False, "noun.object")
     if t.role in ("noun", "onechina") and after and after[0].start - trigger.end <= _ADJACENT and not suffixed:
         source, how = after[0], "noun.genitive"
         after = after[1:]

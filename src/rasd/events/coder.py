@@ -8,6 +8,7 @@ sentences that open with a reporting verb.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -231,7 +232,7 @@ class EventCoder:
                         if _is_history(ev.date, anchor) or _past_year_near(exprs, at, anchor):
                             continue
                         events.append(ev)
-                        if ev.type == "CONSULT" and self._states(ev.source, ev.target):
+                        if ev.type == "CONSULT" and self._states(ev.source, ev.target) and _officials(ev):
                             scene.pair = (base(ev.source), base(ev.target))
             for ph in find_phrases(norm, n0, n1, self.lex, words, s_cues):
                 pair = _partnership_pair(ph, args, scene)
@@ -283,6 +284,8 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
+        if t.type == "CONSULT" and t.role == "noun" and _anaphoric(norm, trig):
+            return [], None  # «خلال اللقاء»، «في ختام الاجتماع»: the meeting already told
         if any("background" in c.payloads and n0 <= c.start < trig.start for c in cues):
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and _complement(norm, trig.start):
@@ -293,6 +296,8 @@ class EventCoder:
             return [], None
         clause = _clause_start(norm, trig.start, n0)
         roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
+        if _topic_only(t, roles, norm):
+            roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
             roles = _attack_site(trig, roles, here, norm, cues)
         etype = t.type
@@ -466,6 +471,28 @@ def _attack_site(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str, cu
     return Roles(roles.source, Arg(site.norm_start, site.norm_end, code, site), roles.joint, roles.how + ".site")
 
 
+def _topic_only(t: Trigger, roles: Roles, norm: str) -> bool:
+    """What is discussed is a topic; the other party of talks is the one «مع» introduces."""
+    if t.mode != "discuss" or t.role != "svo" or roles.target is None or roles.joint:
+        return False
+    return norm[max(0, roles.target.start - 3) : roles.target.start] != "مع "
+
+
+def _officials(ev: RawEvent) -> bool:
+    """Does a meeting name a person on either side (a new scene, not «استقبال اللاجئين»)?"""
+    return any(
+        m is not None and m.kind in ("person", "title", "unknown") for m in (ev.source_mention, ev.target_mention)
+    )
+
+
+def _anaphoric(norm: str, trig: Hit[Trigger]) -> bool:
+    """A definite meeting noun with no partner after it («خلال اللقاء بحث…») refers back."""
+    word = norm[trig.start : trig.end]
+    if not word.startswith("ال") or trig.end < len(norm) and norm[trig.end].isalnum():
+        return False
+    return not re.match(r"\s*(?:مع|بين)\s", norm[trig.end : trig.end + 8])
+
+
 def _future(norm: str, start: int) -> bool:
     """A verb in the future: the prefix س glued to it, or «سوف»/«من المقرر أن» just before."""
     if start >= 2 and norm[start - 1] == "س" and not norm[start - 2].isalnum():
@@ -482,8 +509,8 @@ def _complement(norm: str, start: int) -> bool:
 
 
 def _outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
-    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري»."""
-    spans = [(m.norm_start, m.norm_end) for m in mentions if m.kind in ("person", "unknown")]
+    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري», «طالب» within «طالبان»."""
+    spans = [(m.norm_start, m.norm_end) for m in mentions]
     return [t for t in triggers if not any(a <= t.start < b or a < t.end <= b for a, b in spans)]
 
 
