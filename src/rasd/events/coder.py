@@ -284,8 +284,10 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
-        if t.type == "CONSULT" and t.role == "noun" and _anaphoric(norm, trig):
+        if t.type == "CONSULT" and t.role == "noun" and _anaphoric(norm, trig, here.args):
             return [], None  # «خلال اللقاء»، «في ختام الاجتماع»: the meeting already told
+        if t.role == "of" and norm[max(0, trig.start - 3) : trig.start].strip().endswith('"'):
+            return [], None  # «"استقلال تايوان"»: a slogan quoted, not a state supported
         if any("background" in c.payloads and n0 <= c.start < trig.start for c in cues):
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and _complement(norm, trig.start):
@@ -384,7 +386,7 @@ class EventCoder:
 
 
 _NEEDS_REACH = 100
-_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_FUTURE_AGREE = frozenset({"CONSULT"})  # a planned visit or meeting is an intent; «سوف تدعم» stays SUPPORT
 _FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ")
 _DOMESTIC = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "RETREAT"}
@@ -485,12 +487,18 @@ def _officials(ev: RawEvent) -> bool:
     )
 
 
-def _anaphoric(norm: str, trig: Hit[Trigger]) -> bool:
-    """A definite meeting noun with no partner after it («خلال اللقاء بحث…») refers back."""
+_ANAPHORA_REACH = 40  # a definite meeting noun with no party this close after it refers back
+
+
+def _anaphoric(norm: str, trig: Hit[Trigger], args: list[Arg]) -> bool:
+    """A definite meeting noun with no partner after it («خلال اللقاء بحث…») refers back; one that
+    names its parties («الاجتماع الخامس لوزراء خارجية الصين-آسيا الوسطى») does not."""
     word = norm[trig.start : trig.end]
     if not word.startswith("ال") or trig.end < len(norm) and norm[trig.end].isalnum():
         return False
-    return not re.match(r"\s*(?:مع|بين)\s", norm[trig.end : trig.end + 8])
+    if re.match(r"\s*(?:مع|بين)\s", norm[trig.end : trig.end + 8]):
+        return False
+    return not any(trig.end <= a.start <= trig.end + _ANAPHORA_REACH for a in args)
 
 
 def _future(norm: str, start: int) -> bool:
