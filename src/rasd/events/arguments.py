@@ -54,6 +54,15 @@ def differs(a: Arg, b: Arg) -> bool:
     return pa is not None and pb is not None and pa != pb
 
 
+_PRONOUNS_SUBJECT = ("وهي ", "وهو ", "وهما ", "هي ", "هو ", "وهي علي ", "وهو علي ")
+
+
+def _pronoun_subject(norm: str, start: int) -> bool:
+    """«وهي مستعدة»: a pronoun stands for the subject already named."""
+    before = norm[max(0, start - 10) : start]
+    return any(before.endswith(p) for p in _PRONOUNS_SUBJECT)
+
+
 def _quoted(norm: str, a: Arg) -> bool:
     """An argument inside quotation marks («"استقلال تايوان"») is a slogan or concept, not a subject."""
     return norm[max(0, a.start - 2) : a.start].strip().endswith('"')
@@ -118,7 +127,9 @@ def assign(
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after
-    if t.role != "noun" and _continues_clause(norm, trigger.start) and (previous_subject or speaker):
+    if t.role != "noun" and _pronoun_subject(norm, trigger.start) and (previous_subject or speaker):
+        before = [previous_subject or speaker]  # type: ignore[list-item]  # «وهي مستعدة…»
+    elif t.role != "noun" and _continues_clause(norm, trigger.start) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]
     elif t.role != "noun" and previous_subject is not None and _joined_verb(norm, trigger.start):
         before = [previous_subject]  # «تدعم أذربيجان … وتقدر عاليا …»: verbs joined by و share a subject

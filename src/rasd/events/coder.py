@@ -379,7 +379,9 @@ class EventCoder:
         out: list[tuple[str, str, bool, Arg | None, Arg | None]] = []
         for s_one in sources:
             for t_one in _group(t_arg, args, norm):
-                domestic = base(s_one.code) == base(t_one.code)
+                domestic = s_one.code == t_one.code or (
+                    "-" not in s_one.code and "-" not in t_one.code and base(s_one.code) == base(t_one.code)
+                )
                 if t_one not in sources and differs(s_one, t_one) and (not domestic or t.type in _DOMESTIC):
                     out.append((s_one.code, t_one.code, roles.joint, s_one, t_one))
         return out
@@ -540,6 +542,8 @@ def _agentive(
     before = norm[max(0, m.norm_start - 3) : m.norm_start]
     if before == "في " and m.kind in ("country", "place", "capital"):
         return False
+    if norm[max(0, m.norm_start - 6) : m.norm_start].endswith(("داخل ", "ضمن ", "اطار ", "عضويه ")):
+        return False  # «داخل الأمم المتحدة»: a frame, not a party
     if m.kind == "capital" and norm[m.norm_start - 1 : m.norm_start] == "ب":
         return False
     if m.kind not in ("adj", "org_adj"):
