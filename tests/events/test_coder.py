@@ -85,3 +85,54 @@ def test_coder_list_of_actors_gives_one_event_each():
     assert {("CONSULT", "SAU", c) for c in ("NOR", "FIN", "DNK")} <= {
         (t, *sorted((s, g), key=lambda x: x != "SAU")) for t, s, g in found
     }
+
+
+RULES = [
+    (
+        "a planned visit is an intent",
+        "وسيزور وزير الخارجية السعودي موسكو الأسبوع المقبل.",
+        ("AGREE", "SAU", "RUS"),
+        True,
+    ),
+    (
+        "a condemned attack accuses the forces of its place",
+        "ودانت الكويت التفجير الإرهابي الذي استهدف مسجدا بمدينة أبها.",
+        ("ACCUSE", "KWT", "SAU"),
+        True,
+    ),
+    ("unity of a named state is supported", "وأكد الأردن على أهمية وحدة العراق.", ("SUPPORT", "JOR", "IRQ"), True),
+    ("a masdar after ل is a purpose, not an act", "وأعلنت مصر عن خطة لدعم اليمن.", ("SUPPORT", "EGY", "YEM"), False),
+    (
+        "a topic of talks is not a party",
+        "وبحث وزير الخارجية السعودي الأوضاع في اليمن.",
+        ("CONSULT", "SAU", "YEM"),
+        False,
+    ),
+    (
+        "«مع» names the partner of talks",
+        "وبحث وزير الخارجية السعودي مع وزير الخارجية الأردني الأوضاع.",
+        ("CONSULT", "JOR", "SAU"),
+        True,
+    ),
+    (
+        "an invitation is an intent",
+        "ووجه الرئيس المصري الدعوة للرئيس اليوناني لزيارة القاهرة.",
+        ("AGREE", "EGY", "GRC"),
+        True,
+    ),
+    (
+        "a trigger inside a name is no trigger",
+        "والتقى وزير الخارجية المصري سامح شكري نظيره الروسي.",
+        ("SUPPORT", "EGY", "RUS"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "event", "found"), RULES, ids=[r[0] for r in RULES])
+def test_coder_rules(why, text, event, found):
+    got = events(text)
+    symmetric = {(t, *sorted((s, g))) for t, s, g in got}
+    assert (
+        (event in got) or ((event[0], *sorted(event[1:])) in symmetric and event[0] in ("AGREE", "CONSULT"))
+    ) is found

@@ -466,9 +466,10 @@ _ATTACK_REACH = 30  # «أدان التفجير الإرهابي الذي است
 def _attack_site(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str, cues: list[Hit[str]]) -> Roles:
     """A condemned attack with no named attacker: the accused are unidentified forces of the place
     where it happened («دان … التفجير … بمدينة أبها» → SAU-UAF), as CAMEO codes them."""
-    if not any("attack" in c.payloads and 0 <= c.start - trig.end <= _ATTACK_REACH for c in cues):
+    attack = next((c for c in cues if "attack" in c.payloads and 0 <= c.start - trig.end <= _ATTACK_REACH), None)
+    if attack is None:
         return roles
-    site = next((m for m in here.locations if m.norm_start >= trig.end), None)
+    site = next((m for m in here.locations if m.norm_start >= attack.end), None)
     if site is None:
         return roles
     code = site.code.split("-")[0] + "-UAF"
