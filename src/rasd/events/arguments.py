@@ -178,7 +178,8 @@ def assign(
         source, how = speaker, "speaker"
     if source is None:
         return Roles(None, None, False, how)
-    if source.code == PAIR:
-        return Roles(source, None, True, how + ".pair")
+    if source.code == PAIR:  # «أكد الجانبان رفضهما للتدخل الإيراني»: the pair may act on a third party
+        third = next((a for a in after if a.code != PAIR), None)
+        return Roles(source, third, True, how + ".pair")
     target = next((a for a in after if differs(source, a)), None)
     return Roles(source, target, False, how)

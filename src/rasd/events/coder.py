@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
@@ -310,6 +310,11 @@ class EventCoder:
         elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
         how = roles.how.replace(".pair", "")
+        if etype == "COERCE" and roles.target is not None and roles.target.code.endswith("-REB") and roles.source:
+            # arrests happen where the arresting state rules: the group's members there are its own rebels
+            roles = Roles(
+                roles.source, replace(roles.target, code=base(roles.source.code) + "-REB"), roles.joint, roles.how
+            )
         confidence = _CONFIDENCE.get(how, 0.6)
         out = []
         date, precision, date_text = when
