@@ -106,3 +106,17 @@ def test_dev_seed_people(dev_coded, doc_id, names):
 def test_dev_only_seed_003_is_incoherent(dev_coded):
     flagged = {i for i, d in dev_coded.items() if "incoherent-actors" in d["flags"]}
     assert flagged == {"seed-003"}
+
+
+def _key(e: dict) -> tuple[str, tuple[str, ...]]:
+    return e["type"], tuple(sorted(c.split("-")[0] for c in (e["source"], e["target"])))
+
+
+@pytest.mark.parametrize("doc_id", ["seed-000", "seed-001", "seed-002", "seed-003", "seed-004"])
+def test_dev_seeds_every_consult_and_partnership_is_found(dev_gold, dev_coded, doc_id):
+    gold = next(g for g in dev_gold if g["id"] == doc_id)
+    found = {_key(e) for e in dev_coded[doc_id]["events"]}
+    assert {_key(e) for e in gold["events"] if e["type"] == "CONSULT"} <= found
+    levels = {(tuple(sorted((p["a"], p["b"]))), p["level"]) for p in dev_coded[doc_id]["partnerships"]}
+    for p in gold["partnerships"]:
+        assert (tuple(sorted((p["a"], p["b"]))), p["level"]) in levels
