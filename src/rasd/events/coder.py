@@ -7,91 +7,41 @@ sentences that open with a reporting verb.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
 from rasd.events.arguments import PAIR, Arg, Roles, assign, base, differs
+from rasd.events.dating import date_of, is_history, past_year_near
 from rasd.events.lexicon import EventLexicons, Trigger
 from rasd.events.partnerships import Phrase, find_phrases
+from rasd.events.readings import (
+    FUTURE_AGREE,
+    NEEDS_REACH,
+    agentive,
+    anaphoric,
+    attack_site,
+    clause_start,
+    complement,
+    cooperation_follows,
+    drop_overlaps,
+    future,
+    hypothetical,
+    negated,
+    officials,
+    outside,
+    topic_only,
+    unblocked,
+)
+from rasd.events.state import Found, RawEvent, RawPartnership, Scene, Sentence
 from rasd.normalise.match import Hit
 from rasd.records import Place, Span
 from rasd.resources import Resources
 
 _ACTOR_KINDS = ("person", "title", "country", "adj", "org", "org_adj")
 _ARG_KINDS = _ACTOR_KINDS + ("capital", "unknown")
-_NEGATION_GAP = 2
-_HISTORY_DAYS = 45  # an event dated this long before the anchor is background, not news
-
-
-@dataclass(slots=True)
-class RawEvent:
-    """An event before merging: one trigger in one sentence."""
-
-    type: str
-    trigger: Trigger
-    source: str
-    target: str
-    joint: bool
-    source_mention: ActorMention | None
-    target_mention: ActorMention | None
-    trigger_span: Span
-    sentence: Span
-    date: str | None
-    date_precision: str | None
-    date_text: str | None
-    place: Place | None
-    rule: str
-    confidence: float
-    cameo: str
-
-
-@dataclass(slots=True)
-class RawPartnership:
-    a: str
-    b: str
-    level: str
-    rank: int
-    change: str
-    date: str | None
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    triggers: list[Hit[Trigger]]
-    cues: list[Hit[str]]
-    words: list[Hit[str]]
-
-    def starts(self) -> list[int]:
-        """Folded offsets where something worth a close look begins."""
-        return sorted([h.start for h in self.triggers] + [h.start for h in self.words])
-
-
-@dataclass(slots=True)
-class Sentence:
-    """What the coder knows about the sentence it is reading."""
-
-    span: Span
-    n0: int  # folded offsets of the sentence
-    n1: int
-    args: list[Arg]
-    cues: list[Hit[str]]
-    locations: list[ActorMention]  # places and states named, even after «في»: where an attack was
-    place: Place | None
-    speaker: Arg | None  # the subject carried over from earlier sentences
-    previous: Arg | None = None  # the subject of the last event in this sentence
-    objects: set[int] = field(default_factory=set)  # arguments already taken as objects
-
-
-@dataclass(slots=True)
-class Scene:
-    pair: tuple[str, str] | None
-    speaker: Arg | None = None
 
 
 def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
@@ -107,52 +57,6 @@ def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
     return (top[0], top[1]) if len(top) == 2 else None
 
 
-def _date_of(
-    exprs: list[TimeExpr],
-    sentence: Span,
-    default: tuple[str, str, str] | None,
-    at: int | None = None,
-    text: str = "",
-) -> tuple[str | None, str | None, str | None]:
-    """The date that governs position ``at`` of the sentence: the nearest own expression (day or month
-    precision) before it, or after it within the same comma clause; else the document's default."""
-    own = [e for e in exprs if sentence.start <= e.start < sentence.end and e.value and e.precision in ("day", "month")]
-    if at is not None:
-        before = [e for e in own if e.end <= at]
-        after = [e for e in own if e.start >= at and not any(c in text[at : e.start] for c in ",،")]
-        own = ([before[-1]] if before else []) + after[:1]
-    for e in own:
-        precision = e.precision
-        value = e.value or ""
-        if e.kind == "range" and e.end_value and e.end_value[:7] == value[:7]:
-            value, precision = value[:7], "month"
-        return value, precision, e.text
-    return default if default else (None, None, None)
-
-
-_YEAR_NEAR = 50  # characters around a trigger where «في عام 2011» dates it
-
-
-def _past_year_near(exprs: list[TimeExpr], at: int, anchor: str | None) -> bool:
-    """«وقّعتا في عام 2011»: a year before the story's own year, next to the trigger, makes it history."""
-    if not anchor:
-        return False
-    return any(
-        e.value and e.precision == "year" and abs(e.start - at) <= _YEAR_NEAR and e.value[:4] < anchor[:4]
-        for e in exprs
-    )
-
-
-def _is_history(date: str | None, anchor: str | None) -> bool:
-    if not date or not anchor or len(anchor) < 10:
-        return False
-    try:
-        d = dt.date.fromisoformat(date if len(date) == 10 else date[:7] + "-28" if len(date) == 7 else date + "-12-31")
-        return (dt.date.fromisoformat(anchor[:10]) - d).days > _HISTORY_DAYS
-    except ValueError:
-        return False
-
-
 class EventCoder:
     """Codes the events of one analysed document."""
 
@@ -162,7 +66,7 @@ class EventCoder:
     def find(self, norm: str) -> Found:
         """Every trigger, cue and partnership word of a folded document (one automaton pass each)."""
         return Found(
-            _unblocked(self.lex.triggers.find(norm), self.lex.blockers.find(norm)),
+            unblocked(self.lex.triggers.find(norm), self.lex.blockers.find(norm)),
             self.lex.cues.find(norm),
             self.lex.partnership_words.find(norm),
         )
@@ -181,7 +85,7 @@ class EventCoder:
         found: Found | None = None,
     ) -> tuple[list[RawEvent], list[RawPartnership]]:
         found = found or self.find(norm)
-        triggers, cues, words = _outside(found.triggers, mentions), found.cues, found.words
+        triggers, cues, words = outside(found.triggers, mentions), found.cues, found.words
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
         partnerships: list[RawPartnership] = []
@@ -203,10 +107,10 @@ class EventCoder:
             args = [
                 Arg(m.norm_start, m.norm_end, m.code, m)
                 for m in s_mentions
-                if m.kind in _ARG_KINDS and _agentive(m, norm, s_cues, t_ends)
+                if m.kind in _ARG_KINDS and agentive(m, norm, s_cues, t_ends)
             ]
             args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
-            args = _drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
+            args = drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
                 here = Sentence(
@@ -222,22 +126,22 @@ class EventCoder:
                 )
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
-                    when = _date_of(exprs, sent, default_date, at, text)
+                    when = date_of(exprs, sent, default_date, at, text)
                     stated, roles = self._event(trig, here, norm, scene, to_original, when)
                     if roles is not None and roles.target is not None:
                         here.objects.add(roles.target.start)
                     if stated and roles is not None and roles.source is not None and roles.source.code != PAIR:
                         here.previous = roles.source
                     for ev in stated:
-                        if _is_history(ev.date, anchor) or _past_year_near(exprs, at, anchor):
+                        if is_history(ev.date, anchor) or past_year_near(exprs, at, anchor):
                             continue
                         events.append(ev)
-                        if ev.type == "CONSULT" and self._states(ev.source, ev.target) and _officials(ev):
+                        if ev.type == "CONSULT" and self._states(ev.source, ev.target) and officials(ev):
                             scene.pair = (base(ev.source), base(ev.target))
             for ph in find_phrases(norm, n0, n1, self.lex, words, s_cues):
                 pair = _partnership_pair(ph, args, scene)
                 if pair is not None:
-                    date, _p, _t = _date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
+                    date, _p, _t = date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
                     a_code, b_code = sorted(pair)
                     partnerships.append(
                         RawPartnership(
@@ -280,32 +184,32 @@ class EventCoder:
         list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party."""
         t = trig.payloads[0]
         cues, n0 = here.cues, here.n0
-        if _negated(trig, cues, norm):
+        if negated(trig, cues, norm):
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
-        if t.type == "CONSULT" and t.role == "noun" and _anaphoric(norm, trig, here.args):
+        if t.type == "CONSULT" and t.role == "noun" and anaphoric(norm, trig, here.args):
             return [], None  # «خلال اللقاء»، «في ختام الاجتماع»: the meeting already told
         if t.role == "of" and norm[max(0, trig.start - 3) : trig.start].strip().endswith('"'):
             return [], None  # «"استقلال تايوان"»: a slogan quoted, not a state supported
         if any("background" in c.payloads and n0 <= c.start < trig.start for c in cues):
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
-        if t.role == "noun" and _complement(norm, trig.start):
+        if t.role == "noun" and complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
-        if t.needs and not any(w in norm[trig.end : trig.end + _NEEDS_REACH + len(w)] for w in t.needs):
+        if t.needs and not any(w in norm[trig.end : trig.end + NEEDS_REACH + len(w)] for w in t.needs):
             return [], None
-        if t.type not in ("AGREE", "THREATEN") and _hypothetical(trig, cues, n0):
+        if t.type not in ("AGREE", "THREATEN") and hypothetical(trig, cues, n0):
             return [], None
-        clause = _clause_start(norm, trig.start, n0)
+        clause = clause_start(norm, trig.start, n0)
         roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
-        if _topic_only(t, roles, norm):
+        if topic_only(t, roles, norm):
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
-            roles = _attack_site(trig, roles, here, norm, cues)
+            roles = attack_site(trig, roles, here, norm, cues)
         etype = t.type
-        if etype == "REQUEST" and _cooperation_follows(trig, cues):
+        if etype == "REQUEST" and cooperation_follows(trig, cues):
             etype = "AGREE"
-        elif etype in _FUTURE_AGREE and _future(norm, trig.start):
+        elif etype in FUTURE_AGREE and future(norm, trig.start):
             etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»: what is planned is an intent
         elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
@@ -392,9 +296,6 @@ class EventCoder:
         return out
 
 
-_NEEDS_REACH = 100
-_FUTURE_AGREE = frozenset({"CONSULT"})  # a planned visit or meeting is an intent; «سوف تدعم» stays SUPPORT
-_FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ")
 _DOMESTIC = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "RETREAT"}
 )
@@ -463,133 +364,3 @@ def _subject(args: list[Arg], n0: int) -> Arg | None:
     people = [a for a in near if a.mention and a.mention.kind in ("person", "title")]
     pool = people or near
     return pool[0] if pool else None
-
-
-_ATTACK_REACH = 30  # «أدان التفجير الإرهابي الذي استهدف …»: the attack named right after the verb
-
-
-def _attack_site(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str, cues: list[Hit[str]]) -> Roles:
-    """A condemned attack with no named attacker: the accused are unidentified forces of the place
-    where it happened («دان … التفجير … بمدينة أبها» → SAU-UAF), as CAMEO codes them."""
-    attack = next((c for c in cues if "attack" in c.payloads and 0 <= c.start - trig.end <= _ATTACK_REACH), None)
-    if attack is None:
-        return roles
-    site = next((m for m in here.locations if m.norm_start >= attack.end), None)
-    if site is None:
-        return roles
-    code = site.code.split("-")[0] + "-UAF"
-    return Roles(roles.source, Arg(site.norm_start, site.norm_end, code, site), roles.joint, roles.how + ".site")
-
-
-def _topic_only(t: Trigger, roles: Roles, norm: str) -> bool:
-    """What is discussed is a topic; the other party of talks is the one «مع» introduces."""
-    if t.mode != "discuss" or t.role != "svo" or roles.target is None or roles.joint:
-        return False
-    return norm[max(0, roles.target.start - 3) : roles.target.start] != "مع "
-
-
-def _officials(ev: RawEvent) -> bool:
-    """Does a meeting name a person on either side (a new scene, not «استقبال اللاجئين»)?"""
-    return any(
-        m is not None and m.kind in ("person", "title", "unknown") for m in (ev.source_mention, ev.target_mention)
-    )
-
-
-_ANAPHORA_REACH = 40  # a definite meeting noun with no party this close after it refers back
-
-
-def _anaphoric(norm: str, trig: Hit[Trigger], args: list[Arg]) -> bool:
-    """A definite meeting noun with no partner after it («خلال اللقاء بحث…») refers back; one that
-    names its parties («الاجتماع الخامس لوزراء خارجية الصين-آسيا الوسطى») does not."""
-    word = norm[trig.start : trig.end]
-    if not word.startswith("ال") or trig.end < len(norm) and norm[trig.end].isalnum():
-        return False
-    if re.match(r"\s*(?:مع|بين)\s", norm[trig.end : trig.end + 8]):
-        return False
-    return not any(trig.end <= a.start <= trig.end + _ANAPHORA_REACH for a in args)
-
-
-def _future(norm: str, start: int) -> bool:
-    """A verb in the future: the prefix س glued to it, or «سوف»/«من المقرر أن» just before."""
-    if start >= 2 and norm[start - 1] == "س" and not norm[start - 2].isalnum():
-        return True
-    if start >= 3 and norm[start - 2 : start] == "وس" and not norm[start - 3].isalnum():
-        return True
-    before = norm[max(0, start - 16) : start]
-    return any(before.endswith(w) for w in _FUTURE_WORDS)
-
-
-def _complement(norm: str, start: int) -> bool:
-    """A masdar glued to ل or ب («لدعم»، «بتأييد») is the purpose or content of another act."""
-    return start >= 2 and norm[start - 1] in "لب" and not norm[start - 2].isalnum()
-
-
-def _outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
-    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري», «طالب» within «طالبان»."""
-    spans = [(m.norm_start, m.norm_end) for m in mentions]
-    return [t for t in triggers if not any(a <= t.start < b or a < t.end <= b for a, b in spans)]
-
-
-def _unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
-    """Drop a trigger found inside a longer word that is not one («زار» + ه inside «وزارة»)."""
-    out = []
-    for t in triggers:
-        if not any(b.start <= t.start and t.end <= b.end and b.end - b.start > t.end - t.start for b in blockers):
-            out.append(t)
-    return out
-
-
-def _agentive(
-    m: ActorMention, norm: str, cues: list[Hit[str]], trigger_ends: set[int] | frozenset[int] = frozenset()
-) -> bool:
-    """Can this mention act or be acted on? Not a place after «في» («في اليمن»), and an adjective only
-    after a noun that names an agent («الجيش اللبناني», not «الأزمة اليمنية») or right after a trigger
-    («انتهاك الأجواء اللبنانية», «العدوان الإسرائيلي»)."""
-    before = norm[max(0, m.norm_start - 3) : m.norm_start]
-    if before == "في " and m.kind in ("country", "place", "capital"):
-        return False
-    if norm[max(0, m.norm_start - 6) : m.norm_start].endswith(("داخل ", "ضمن ", "اطار ", "عضويه ")):
-        return False  # «داخل الأمم المتحدة»: a frame, not a party
-    if m.kind == "capital" and norm[m.norm_start - 1 : m.norm_start] == "ب":
-        return False
-    if m.kind not in ("adj", "org_adj"):
-        return True
-    if norm[m.norm_start : m.norm_end].endswith(("يين", "يون")):
-        return True  # a plural demonym names people of that state («بحارة بريطانيين»)
-    if any(0 <= m.norm_start - e <= 2 for e in trigger_ends):
-        return True
-    return any("agent" in c.payloads and 0 <= m.norm_start - c.end <= 2 for c in cues) or any(
-        "agent" in c.payloads and 0 <= m.norm_start - c.end <= 14 and _one_word_between(norm, c.end, m.norm_start)
-        for c in cues
-    )
-
-
-def _one_word_between(norm: str, a: int, b: int) -> bool:
-    return len(norm[a:b].split()) <= 1
-
-
-def _drop_overlaps(args: list[Arg]) -> list[Arg]:
-    out: list[Arg] = []
-    for a in args:
-        if out and a.start < out[-1].end:
-            continue
-        out.append(a)
-    return out
-
-
-def _negated(trig: Hit[Trigger], cues: list[Hit[str]], norm: str) -> bool:
-    return any("negation" in c.payloads and 0 <= trig.start - c.end <= _NEGATION_GAP for c in cues)
-
-
-def _hypothetical(trig: Hit[Trigger], cues: list[Hit[str]], n0: int) -> bool:
-    return any("hypothetical" in c.payloads and n0 <= c.start < trig.start and trig.start - c.end < 40 for c in cues)
-
-
-def _cooperation_follows(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:
-    return any("cooperation" in c.payloads and 0 <= c.start - trig.end <= 40 for c in cues)
-
-
-def _clause_start(norm: str, pos: int, n0: int) -> int:
-    """Start of the clause holding ``pos``: after the last semicolon in the sentence."""
-    cut = norm.rfind(";", n0, pos)
-    return cut + 1 if cut >= 0 else n0

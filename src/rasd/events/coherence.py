@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from rasd.actors.mentions import ActorMention
 from rasd.events.arguments import base
-from rasd.events.coder import RawEvent, main_pair
+from rasd.events.coder import main_pair
+from rasd.events.state import RawEvent
 
 SIDE_WORDS = ("الجانب ", "للجانب ", "والجانب ", "بالجانب ")
 

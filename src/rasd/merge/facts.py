@@ -4,8 +4,8 @@ every evidence sentence; partnerships with the same (pair, level) keep their fir
 from __future__ import annotations
 
 from rasd.actors.mentions import ActorMention
-from rasd.events.coder import RawEvent, RawPartnership
 from rasd.events.lexicon import EventLexicons
+from rasd.events.state import RawEvent, RawPartnership
 from rasd.records import ActorRef, Event, Partnership
 from rasd.resources import Resources
 

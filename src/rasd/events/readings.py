@@ -1,0 +1,154 @@
+"""How a trigger is read in its sentence: negation, hypotheticals, future, anaphora, complements,
+which mentions can be parties, and the place of a condemned attack. Each rule is a small predicate
+the coder asks; none of them knows a particular document."""
+
+from __future__ import annotations
+
+import re
+
+from rasd.actors.mentions import ActorMention
+from rasd.events.arguments import Arg, Roles
+from rasd.events.lexicon import Trigger
+from rasd.events.state import RawEvent, Sentence
+from rasd.normalise.match import Hit
+
+NEGATION_GAP = 2
+
+
+NEEDS_REACH = 100
+
+
+FUTURE_AGREE = frozenset({"CONSULT"})  # a planned visit or meeting is an intent; «سوف تدعم» stays SUPPORT
+
+
+FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ")
+
+
+ATTACK_REACH = 30  # «أدان التفجير الإرهابي الذي استهدف …»: the attack named right after the verb
+
+
+def attack_site(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str, cues: list[Hit[str]]) -> Roles:
+    """A condemned attack with no named attacker: the accused are unidentified forces of the place
+    where it happened («دان … التفجير … بمدينة أبها» → SAU-UAF), as CAMEO codes them."""
+    attack = next((c for c in cues if "attack" in c.payloads and 0 <= c.start - trig.end <= ATTACK_REACH), None)
+    if attack is None:
+        return roles
+    site = next((m for m in here.locations if m.norm_start >= attack.end), None)
+    if site is None:
+        return roles
+    code = site.code.split("-")[0] + "-UAF"
+    return Roles(roles.source, Arg(site.norm_start, site.norm_end, code, site), roles.joint, roles.how + ".site")
+
+
+def topic_only(t: Trigger, roles: Roles, norm: str) -> bool:
+    """What is discussed is a topic; the other party of talks is the one «مع» introduces."""
+    if t.mode != "discuss" or t.role != "svo" or roles.target is None or roles.joint:
+        return False
+    return norm[max(0, roles.target.start - 3) : roles.target.start] != "مع "
+
+
+def officials(ev: RawEvent) -> bool:
+    """Does a meeting name a person on either side (a new scene, not «استقبال اللاجئين»)?"""
+    return any(
+        m is not None and m.kind in ("person", "title", "unknown") for m in (ev.source_mention, ev.target_mention)
+    )
+
+
+ANAPHORA_REACH = 40  # a definite meeting noun with no party this close after it refers back
+
+
+def anaphoric(norm: str, trig: Hit[Trigger], args: list[Arg]) -> bool:
+    """A definite meeting noun with no partner after it («خلال اللقاء بحث…») refers back; one that
+    names its parties («الاجتماع الخامس لوزراء خارجية الصين-آسيا الوسطى») does not."""
+    word = norm[trig.start : trig.end]
+    if not word.startswith("ال") or trig.end < len(norm) and norm[trig.end].isalnum():
+        return False
+    if re.match(r"\s*(?:مع|بين)\s", norm[trig.end : trig.end + 8]):
+        return False
+    return not any(trig.end <= a.start <= trig.end + ANAPHORA_REACH for a in args)
+
+
+def future(norm: str, start: int) -> bool:
+    """A verb in the future: the prefix س glued to it, or «سوف»/«من المقرر أن» just before."""
+    if start >= 2 and norm[start - 1] == "س" and not norm[start - 2].isalnum():
+        return True
+    if start >= 3 and norm[start - 2 : start] == "وس" and not norm[start - 3].isalnum():
+        return True
+    before = norm[max(0, start - 16) : start]
+    return any(before.endswith(w) for w in FUTURE_WORDS)
+
+
+def complement(norm: str, start: int) -> bool:
+    """A masdar glued to ل or ب («لدعم»، «بتأييد») is the purpose or content of another act."""
+    return start >= 2 and norm[start - 1] in "لب" and not norm[start - 2].isalnum()
+
+
+def outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
+    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري», «طالب» within «طالبان»."""
+    spans = [(m.norm_start, m.norm_end) for m in mentions]
+    return [t for t in triggers if not any(a <= t.start < b or a < t.end <= b for a, b in spans)]
+
+
+def unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
+    """Drop a trigger found inside a longer word that is not one («زار» + ه inside «وزارة»)."""
+    out = []
+    for t in triggers:
+        if not any(b.start <= t.start and t.end <= b.end and b.end - b.start > t.end - t.start for b in blockers):
+            out.append(t)
+    return out
+
+
+def agentive(
+    m: ActorMention, norm: str, cues: list[Hit[str]], trigger_ends: set[int] | frozenset[int] = frozenset()
+) -> bool:
+    """Can this mention act or be acted on? Not a place after «في» («في اليمن»), and an adjective only
+    after a noun that names an agent («الجيش اللبناني», not «الأزمة اليمنية») or right after a trigger
+    («انتهاك الأجواء اللبنانية», «العدوان الإسرائيلي»)."""
+    before = norm[max(0, m.norm_start - 3) : m.norm_start]
+    if before == "في " and m.kind in ("country", "place", "capital"):
+        return False
+    if norm[max(0, m.norm_start - 6) : m.norm_start].endswith(("داخل ", "ضمن ", "اطار ", "عضويه ")):
+        return False  # «داخل الأمم المتحدة»: a frame, not a party
+    if m.kind == "capital" and norm[m.norm_start - 1 : m.norm_start] == "ب":
+        return False
+    if m.kind not in ("adj", "org_adj"):
+        return True
+    if norm[m.norm_start : m.norm_end].endswith(("يين", "يون")):
+        return True  # a plural demonym names people of that state («بحارة بريطانيين»)
+    if any(0 <= m.norm_start - e <= 2 for e in trigger_ends):
+        return True
+    return any("agent" in c.payloads and 0 <= m.norm_start - c.end <= 2 for c in cues) or any(
+        "agent" in c.payloads and 0 <= m.norm_start - c.end <= 14 and one_word_between(norm, c.end, m.norm_start)
+        for c in cues
+    )
+
+
+def one_word_between(norm: str, a: int, b: int) -> bool:
+    return len(norm[a:b].split()) <= 1
+
+
+def drop_overlaps(args: list[Arg]) -> list[Arg]:
+    out: list[Arg] = []
+    for a in args:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
+
+
+def negated(trig: Hit[Trigger], cues: list[Hit[str]], norm: str) -> bool:
+    return any("negation" in c.payloads and 0 <= trig.start - c.end <= NEGATION_GAP for c in cues)
+
+
+def hypothetical(trig: Hit[Trigger], cues: list[Hit[str]], n0: int) -> bool:
+    return any("hypothetical" in c.payloads and n0 <= c.start < trig.start and trig.start - c.end < 40 for c in cues)
+
+
+def cooperation_follows(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:
+    return any("cooperation" in c.payloads and 0 <= c.start - trig.end <= 40 for c in cues)
+
+
+def clause_start(norm: str, pos: int, n0: int) -> int:
+    """Start of the clause holding ``pos``: after the last semicolon in the sentence."""
+    cut = norm.rfind(";", n0, pos)
+    return cut + 1 if cut >= 0 else n0
