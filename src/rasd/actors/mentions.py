@@ -14,9 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rasd.actors.fuzzy import with_skeleton_hits
 from rasd.actors.lexicon import groups
-from rasd.actors.skeleton import skeleton_word, words
-from rasd.actors.unknown import ROLE_REACH, given_names, is_weak, read_name, role_before
+from rasd.actors.officials import unknown_people
+from rasd.actors.types import ActorMention
 from rasd.normalise.match import Hit
 from rasd.normalise.text import NormText, fold
 from rasd.records import Person, Span
@@ -24,20 +25,6 @@ from rasd.resources import ActorKey, Resources
 
 COUNTERPART = "@counterpart"
 _MAX_GAP = 2  # characters allowed between a title and its country («وزير الخارجية الصيني»)
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """One reference to an actor, in folded (norm_*) and original (span) offsets."""
-
-    norm_start: int
-    norm_end: int
-    span: Span
-    code: str  # actor code: "CHN", "UN", "YEM-REB"
-    kind: str  # country, adj, org, person, title, place
-    person: str | None = None  # PersonEntry key when the mention is a person
-    office: str | None = None
-    place: int | None = None  # gazetteer index when the mention (also) names a place
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +101,6 @@ _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 
 HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
 HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
-_TOKEN = re.compile(r"[\u0621-\u064a]+")
 _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 
 
@@ -224,7 +210,7 @@ def find_actors(
 ) -> tuple[list[Person], list[ActorMention]]:
     """People (with mentions) and every actor mention in the document, in text order."""
     hits = res.actors.find(norm.text)
-    hits = _with_skeleton_hits(hits, norm.text, res)
+    hits = with_skeleton_hits(hits, norm.text, res)
     named = {p.key for h in hits for p in h.payloads if p.kind == "person"}
     window = window_from(date) or _named_window(res, named)
     b = _Builder(res, norm, text, window, agency)
@@ -255,72 +241,9 @@ def find_actors(
         else:
             _plain(b, h, doc_codes)
         i += 1
-    _unknown_people(b, hits)
+    unknown_people(b, hits)
     b.mentions.sort(key=lambda m: m.norm_start)
     return list(b.people.values()), b.mentions
-
-
-_ROLE_KINDS = ("country", "adj", "title", "org", "org_adj")
-_WEAK_REACH = 14  # a weak given name must follow its role word closely («اللواء حسن …»)
-
-
-def _unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
-    """Officials the lexicon does not know, named after a role («اللواء إبراهيم الحمزي»); each acts
-    for the state or organisation named in the role phrase just before the name."""
-    norm = b.norm.text
-    names = given_names()
-    covered = [(m.norm_start, m.norm_end) for m in b.mentions]  # a name read as someone else's is free
-    last_code: str | None = None
-    last_end = -1
-    for m in _TOKEN.finditer(norm):
-        start, word = m.start(), m.group()
-        if start < last_end or (word not in names and word != "عبد"):
-            continue
-        if any(a <= start < e for a, e in covered) or not role_before(norm, start):
-            continue
-        if is_weak(word) and not role_before(norm, start, _WEAK_REACH):
-            continue
-        if b.text[b.norm.index[start] : b.norm.index[start] + 3] == "على":
-            continue  # the preposition, not the name «علي»
-        found = read_name(norm, start)
-        if found is None:
-            continue
-        code = (
-            _code_after(b, found.end)
-            or _code_before(b, start)
-            or (last_code if start - last_end < 20 else None)
-            or b.home
-        )
-        if code is None:
-            continue
-        key = f"~{found.name_en}"
-        span = b.span(found.start, found.end)
-        person = b.people.setdefault(key, Person(found.name_en, span.slice(b.text), code, None, None, []))
-        person.mentions.append(span)
-        b.mentions.append(ActorMention(found.start, found.end, span, code, "unknown", None, None))
-        last_code, last_end = code, found.end
-
-
-def _code_after(b: _Builder, end: int) -> str | None:
-    """A title in apposition right after the name («إدريس ديبي رئيس جمهورية تشاد»)."""
-    for m in b.mentions:
-        if 0 <= m.norm_start - end <= 14 and m.kind == "title" and len(b.norm.text[end : m.norm_start].split()) <= 1:
-            return m.code
-    return None
-
-
-def _code_before(b: _Builder, start: int) -> str | None:
-    """The actor named in the role phrase right before ``start`` (same sentence, close by)."""
-    norm = b.norm.text
-    for m in sorted(b.mentions, key=lambda x: x.norm_start, reverse=True):
-        if m.norm_end > start or m.kind not in _ROLE_KINDS:
-            continue
-        if start - m.norm_end > ROLE_REACH or "." in norm[m.norm_end : start] or "\n" in norm[m.norm_end : start]:
-            return None
-        if norm[max(0, m.norm_start - 4) : m.norm_start] == "لدي ":
-            continue  # «السفير التونسي لدى روسيا»: the host state, not the envoy's
-        return m.code
-    return None
 
 
 def _plain(b: _Builder, h: Hit[ActorKey], doc_codes: Counter[str]) -> None:
@@ -431,37 +354,3 @@ def _heads(b: _Builder, h: Hit[ActorKey]) -> None:
             if who:
                 b.add_person(who, h.start, h.end, office, mention=False)
                 break
-
-
-def _with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> list[Hit[ActorKey]]:
-    """Add foreign names found by their spelling skeleton where no exact hit covers the words.
-
-    Only words whose skeleton opens some known name are looked at, so the cost stays per word."""
-    index, firsts = res.skeletons, res.skeleton_firsts
-    ws = words(norm)
-    covered = bytearray(len(norm) + 1)
-    for h in hits:
-        if any(p.kind != "short" for p in h.payloads):
-            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
-    extra: list[Hit[ActorKey]] = []
-    for n, (s0, e0) in enumerate(ws):
-        if covered[s0]:
-            continue
-        first = skeleton_word(norm[s0:e0])
-        if first not in firsts:
-            continue
-        for size in (3, 2):
-            window = ws[n : n + size]
-            if len(window) < size or any(covered[a] for a, _ in window):
-                continue
-            key = " ".join([first] + [skeleton_word(norm[a:b]) for a, b in window[1:]])
-            keys = index.get(key)
-            if keys and len(keys) == 1:
-                end = window[-1][1]
-                extra.append(Hit(s0, end, norm[s0:end], (ActorKey("person", next(iter(keys))),)))
-                covered[s0:end] = b"\x01" * (end - s0)
-                break
-    if not extra:
-        return hits
-    kept = [h for h in hits if not any(e.start <= h.start and h.end <= e.end for e in extra)]
-    return sorted(kept + extra, key=lambda h: h.start)
