@@ -25,6 +25,7 @@ from rasd.events.readings import (
     attack_site,
     clause_start,
     complement,
+    condemned_attack,
     cooperation_follows,
     drop_overlaps,
     future,
@@ -123,6 +124,7 @@ class EventCoder:
                     place=self._place(mentions[mi:], n1, norm, dateline_place),
                     speaker=scene.speaker,  # «وأضاف أن…» names no one: the last subject speaks on
                     previous=_subject(args, n0),
+                    accusations=[t.end for t in s_triggers if t.payloads[0].type == "ACCUSE"],
                 )
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
@@ -202,6 +204,8 @@ class EventCoder:
             return [], None
         clause = clause_start(norm, trig.start, n0)
         roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
+        if t.type == "ASSAULT":
+            roles = condemned_attack(trig, here, norm, here.accusations) or roles
         if topic_only(t, roles, norm):
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:

@@ -5,6 +5,7 @@ the coder asks; none of them knows a particular document."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rasd.actors.mentions import ActorMention
 from rasd.events.arguments import Arg, Roles
@@ -152,3 +153,16 @@ def clause_start(norm: str, pos: int, n0: int) -> int:
     """Start of the clause holding ``pos``: after the last semicolon in the sentence."""
     cut = norm.rfind(";", n0, pos)
     return cut + 1 if cut >= 0 else n0
+
+
+def condemned_attack(trig: Hit[Trigger], here: Sentence, norm: str, accusations: list[int]) -> Roles | None:
+    """An attack named right after a condemnation, with no attacker named («دان … التفجير الذي استهدف
+    مسجدا بمدينة أبها»): unidentified forces of the place attacked it."""
+    if not any(0 <= trig.start - end <= ATTACK_REACH for end in accusations):
+        return None
+    site = next((m for m in here.locations if m.norm_start >= trig.end), None)
+    if site is None:
+        return None
+    state = site.code.split("-")[0]
+    where = Arg(site.norm_start, site.norm_end, state, site)
+    return Roles(replace(where, code=state + "-UAF"), where, False, "attack.site")

@@ -70,6 +70,7 @@ class Sentence:
     speaker: Arg | None  # the subject carried over from earlier sentences
     previous: Arg | None = None  # the subject of the last event in this sentence
     objects: set[int] = field(default_factory=set)  # arguments already taken as objects
+    accusations: list[int] = field(default_factory=list)  # where condemnations end, for attacks named after
 
 
 @dataclass(slots=True)
