@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    max_chars: int = 200_000  # longer documents are truncated at a sentence boundary and flagged
     min_arabic_share: float = 0.30  # below this share of letters a document is "not-arabic"
 
 
