@@ -131,7 +131,12 @@ def assign(
         before = [previous_subject or speaker]  # type: ignore[list-item]  # «وهي مستعدة…»
     elif t.role != "noun" and _continues_clause(norm, trigger.start) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]
-    elif t.role != "noun" and previous_subject is not None and _joined_verb(norm, trigger.start):
+    elif (
+        t.role != "noun"
+        and previous_subject is not None
+        and trigger.start - clause_start > 3  # «ودعت الأطراف…» opening a sentence is no joined verb
+        and _joined_verb(norm, trigger.start)
+    ):
         before = [previous_subject]  # «تدعم أذربيجان … وتقدر عاليا …»: verbs joined by و share a subject
     hyphen = _hyphen_pair(norm, after) if t.type == "CONSULT" and t.role == "noun" else None
     if hyphen is not None:
