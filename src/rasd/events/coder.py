@@ -318,24 +318,29 @@ _LIST_GLUE = frozenset({"و", ",", "، و", ", و", "او", "،"})
 
 
 def _group(arg: Arg, args: list[Arg], norm: str) -> list[Arg]:
-    """The list an argument belongs to: «النرويج وفنلندا والدنمارك» stands for three actors."""
+    """The list an argument belongs to: «النرويج وفنلندا والدنمارك» stands for three actors, and
+    «وزير الخارجية الروسي سيرجي لافروف، ووزير الخارجية الأمريكي جون كيري» for two."""
     if arg.code == PAIR or arg not in args:
         return [arg]
     i = args.index(arg)
     lo = hi = i
-    while lo > 0 and args[lo - 1].code != PAIR and norm[args[lo - 1].end : args[lo].start].strip() in _LIST_GLUE:
+    while lo > 0 and _joined(args[lo - 1], args[lo], norm):
         lo -= 1
-    while (
-        hi + 1 < len(args)
-        and args[hi + 1].code != PAIR
-        and norm[args[hi].end : args[hi + 1].start].strip() in _LIST_GLUE
-    ):
+    while hi + 1 < len(args) and _joined(args[hi], args[hi + 1], norm):
         hi += 1
     members: list[Arg] = []
     for a in args[lo : hi + 1]:
         if a is arg or all(base(m.code) != base(a.code) for m in members):
             members.append(a)
     return members
+
+
+def _joined(a: Arg, b: Arg, norm: str) -> bool:
+    """Two neighbouring arguments in one list: joined by و or a comma, or a title and its name."""
+    if PAIR in (a.code, b.code):
+        return False
+    between = norm[a.end : b.start].strip()
+    return between in _LIST_GLUE or (between == "" and a.code == b.code)
 
 
 def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, str] | None:
