@@ -63,6 +63,18 @@ def _pronoun_subject(norm: str, start: int) -> bool:
     return any(before.endswith(p) for p in _PRONOUNS_SUBJECT)
 
 
+_APPOSITION_GAP = 30  # «محمد بن سلمان … ولي ولي العهد النائب الثاني …»: titles after a name
+
+
+def _appositions_end(source: Arg, args: list[Arg]) -> int:
+    """Where a subject and the titles that follow it end."""
+    end = source.end
+    for a in args:
+        if a.start >= end and a.code == source.code and a.start - end <= _APPOSITION_GAP:
+            end = a.end
+    return end
+
+
 def _quoted(norm: str, a: Arg) -> bool:
     """An argument inside quotation marks («"استقلال تايوان"») is a slogan or concept, not a subject."""
     return norm[max(0, a.start - 2) : a.start].strip().endswith('"')
@@ -178,7 +190,8 @@ def assign(
         source, how = after[0], "subject.after"
         # a verb-first sentence may name a long subject («استقبل صاحب السمو … وزير الدفاع … اليوم»):
         # its object is looked for after the subject, not after the verb
-        after = [a for a in args if source.end <= a.start <= source.end + _REACH_ON and a is not source]
+        end = _appositions_end(source, args)
+        after = [a for a in args if end <= a.start <= end + _REACH_ON and a.code != source.code]
     elif speaker is not None:
         source, how = speaker, "speaker"
     if source is None:
