@@ -27,6 +27,7 @@ from rasd.events.readings import (
     complement,
     condemned_attack,
     cooperation_follows,
+    described,
     drop_overlaps,
     future,
     hypothetical,
@@ -198,6 +199,8 @@ class EventCoder:
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
+        if described(trig, t, here.args, norm):
+            return [], None  # «طالب تونسي»: a noun with its nationality, not the verb «طالب»
         if t.needs and not any(w in norm[trig.end : trig.end + NEEDS_REACH + len(w)] for w in t.needs):
             return [], None
         if t.type not in ("AGREE", "THREATEN") and hypothetical(trig, cues, n0):

@@ -166,3 +166,11 @@ def condemned_attack(trig: Hit[Trigger], here: Sentence, norm: str, accusations:
     state = site.code.split("-")[0]
     where = Arg(site.norm_start, site.norm_end, state, site)
     return Roles(replace(where, code=state + "-UAF"), where, False, "attack.site")
+
+
+def described(trig: Hit[Trigger], t: Trigger, args: list[Arg], norm: str) -> bool:
+    """A one-word verb form followed straight by a nationality is a noun: «طالب تونسي» (a student),
+    «هجوم إسرائيلي» stays an attack because attack nouns are not verbs here."""
+    if t.role != "svo" or " " in t.form or t.form.startswith("ال") or t.type == "ASSAULT":
+        return False
+    return any(a.mention is not None and a.mention.kind == "adj" and 0 < a.start - trig.end <= 1 for a in args)
