@@ -169,8 +169,8 @@ def condemned_attack(trig: Hit[Trigger], here: Sentence, norm: str, accusations:
 
 
 def described(trig: Hit[Trigger], t: Trigger, args: list[Arg], norm: str) -> bool:
-    """A one-word verb form followed straight by a nationality is a noun: «طالب تونسي» (a student),
-    «هجوم إسرائيلي» stays an attack because attack nouns are not verbs here."""
+    """A one-word verb form followed straight by an indefinite nationality is a noun: «طالب تونسي» (a
+    student); «تظاهر الفلسطينيون» keeps its subject, and attack nouns are left alone."""
     if t.role != "svo" or " " in t.form or t.form.startswith("ال") or t.type == "ASSAULT":
         return False
     return any(a.mention is not None and a.mention.kind == "adj" and 0 < a.start - trig.end <= 1 for a in args)
