@@ -173,4 +173,10 @@ def described(trig: Hit[Trigger], t: Trigger, args: list[Arg], norm: str) -> boo
     student); «تظاهر الفلسطينيون» keeps its subject, and attack nouns are left alone."""
     if t.role != "svo" or " " in t.form or t.form.startswith("ال") or t.type == "ASSAULT":
         return False
-    return any(a.mention is not None and a.mention.kind == "adj" and 0 < a.start - trig.end <= 1 for a in args)
+    return any(
+        a.mention is not None
+        and a.mention.kind == "adj"
+        and 0 < a.start - trig.end <= 1
+        and not norm[a.start : a.end].startswith("ال")  # «تظاهر الفلسطينيون»: a definite subject
+        for a in args
+    )
