@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.errors import LexiconError
+from rasd.events.morphology import conjugations
 from rasd.lexicons.load import rows
 from rasd.normalise.match import Lexicon
 from rasd.normalise.text import fold
@@ -76,6 +77,9 @@ class EventLexicons:
 
 
 def _triggers() -> list[tuple[str, Trigger]]:
+    """Every trigger form of every row; forms generated from verbs_ar never override a form some row
+    lists itself («دعم» the masdar stays a noun trigger)."""
+    listed = {fold(f) for row in rows("triggers.tsv") for f in row.arabic_list("forms_ar")}
     out: list[tuple[str, Trigger]] = []
     for row in rows("triggers.tsv"):
         etype, role = row.required("type"), row.get("role") or "svo"
@@ -84,7 +88,10 @@ def _triggers() -> list[tuple[str, Trigger]]:
         if role not in ROLES:
             raise LexiconError(f"{row.where('role')}: unknown role {role!r}; one of {', '.join(ROLES)}")
         needs = tuple(fold(w) for w in row.arabic_list("needs_ar"))
-        for form in row.arabic_list("forms_ar", required=True):
+        forms = list(row.arabic_list("forms_ar", required=True))
+        for pair in row.arabic_list("verbs_ar"):
+            forms += [f for f in conjugations(pair) if fold(f) not in listed and f not in forms]
+        for form in forms:
             out.append(
                 (
                     form,
