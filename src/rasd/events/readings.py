@@ -80,8 +80,11 @@ def future(norm: str, start: int) -> bool:
 
 
 def complement(norm: str, start: int) -> bool:
-    """A masdar glued to ل or ب («لدعم»، «بتأييد») is the purpose or content of another act."""
-    return start >= 2 and norm[start - 1] in "لب" and not norm[start - 2].isalnum()
+    """A masdar glued to ل or ب («لدعم»، «بتأييد») or after «إلى» («دعت إلى دعم») is the purpose or
+    content of another act."""
+    if start >= 2 and norm[start - 1] in "لب" and not norm[start - 2].isalnum():
+        return True
+    return norm[max(0, start - 4) : start] in ("الي ", "الى ")
 
 
 def outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
