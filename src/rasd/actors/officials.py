@@ -4,6 +4,7 @@ which state each acts for comes from the role phrase around the name."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from rasd.actors.types import ActorMention
@@ -50,6 +51,7 @@ def unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
             or _code_before(b, start)
             or (last_code if start - last_end < 20 else None)
             or b.home
+            or _most_named(b)
         )
         if code is None:
             continue
@@ -81,3 +83,9 @@ def _code_before(b: _Builder, start: int) -> str | None:
             continue  # «السفير التونسي لدى روسيا»: the host state, not the envoy's
         return m.code
     return None
+
+
+def _most_named(b: _Builder) -> str | None:
+    """The state the document names most: where an official named with no state at all serves."""
+    counts = Counter(b.states)
+    return counts.most_common(1)[0][0] if counts else None
