@@ -1,7 +1,7 @@
 """Coded errors: each names the item it concerns and says what to try next.
 
-Codes: R1xx reading and decoding, L2xx lexicons, C3xx coding. The batch runner turns them into
-``Problem`` records; the CLI prints ``Error: CODE message``.
+Codes: R1xx reading and decoding, L2xx lexicons, C3xx coding, Q4xx queries, S5xx the store. The batch
+runner turns them into ``Problem`` records; the CLI prints ``Error: CODE message``.
 """
 
 from __future__ import annotations
@@ -48,3 +48,15 @@ class LexiconError(RasdError):
     """A malformed lexicon row, reported as ``file.tsv:LINE:column: reason``."""
 
     code = "L200"
+
+
+class StoreError(RasdError):
+    """The store cannot be opened or written (missing database, locked by another process)."""
+
+    code = "S500"
+
+
+class QueryError(RasdError):
+    """A query parameter or a ``rasd sql`` statement that rasd refuses; the message says what is allowed."""
+
+    code = "Q400"

@@ -8,6 +8,30 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Settings:
     min_arabic_share: float = 0.30  # below this share of letters a document is "not-arabic"
+    # Store (docs/store.md). A batch is read, coded and written in one transaction: larger batches
+    # write faster, smaller ones lose less work when a run is killed.
+    ingest_batch_size: int = 500
+    # DuckDB's memory cap while ingesting (it spills to disk beyond): without it DuckDB keeps up to
+    # 80 % of the machine's memory as a cache, and the process grows with the database.
+    ingest_memory_limit_mb: int = 256
+    # Near-duplicates (reprints of one wire story): shingles of this many words of the folded text,
+    # MinHash with this many permutations; LSH proposes candidates at the lower threshold, and a
+    # candidate is a duplicate when the exact Jaccard similarity of the shingles reaches the higher
+    # one (on SaudiNewsNet, pairs from 0.6 up are reprints of one story lightly edited; below it,
+    # separate reports of one event begin). At most this many candidates are checked per document.
+    shingle_words: int = 3
+    minhash_perms: int = 128
+    duplicate_lsh_threshold: float = 0.5
+    duplicate_threshold: float = 0.6
+    duplicate_candidates: int = 20
+    # Queries (rasd events/actors/timeline/sql and rasd.open): rows returned when no limit is given,
+    # the most any query may return, and the time a query may run before it is interrupted.
+    query_default_rows: int = 100
+    query_max_rows: int = 10_000
+    query_timeout_s: float = 30.0
+    # Timeline: months between the first and last dated record are filled in up to this span;
+    # beyond it only months with records are listed.
+    timeline_max_months: int = 240
 
 
 DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,81 @@
+"""Benchmark: ingest the whole SaudiNewsNet corpus from ../shared into a temporary store and print
+docs/s, peak RSS and the database size.
+
+Run on demand (not part of the tests):
+    .venv/bin/python bench/ingest_corpus.py [--limit N] [--corpus DIR] [--db PATH] [--batch-size N] [--again]
+
+The same reader and field map as `rasd ingest ../shared/corpora/saudinewsnet/*.zip --text-field content
+--id-field url`; `--again` ingests a second time into the same database (every document unchanged) to
+time the skip path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rasd.read import FieldMap, read_inputs
+from rasd.records import Document, Problem
+from rasd.resources import load_resources
+from rasd.store import connect, table_counts
+from rasd.store.ingest import RunSummary, ingest
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "saudinewsnet"
+FIELDS = FieldMap(text="content", id="url", title="title")
+
+
+def _limited(items: Iterable[Document | Problem], limit: int | None) -> Iterator[Document | Problem]:
+    for n, item in enumerate(items):
+        if limit is not None and n >= limit:
+            return
+        yield item
+
+
+def _run(zips: list[str], db: Path, limit: int | None, batch_size: int | None) -> RunSummary:
+    items = _limited(read_inputs(zips, FIELDS), limit)
+    return ingest(items, db, inputs=zips, batch_size=batch_size)
+
+
+def _report(label: str, s: RunSummary) -> None:
+    rate = s.read / s.seconds if s.seconds else 0.0
+    print(
+        f"{label}: read {s.read}, coded {s.coded}, unchanged {s.unchanged}, skipped {s.skipped}, "
+        f"errors {s.errors}, events {s.events}, near-duplicates {s.duplicates}, batches {s.batches}"
+    )
+    print(f"{label}: {s.seconds:.1f} s, {rate:.0f} docs/s (items read per second, one process)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=None, help="stop after N items")
+    ap.add_argument("--db", type=Path, default=None, help="database to write (default: a temporary file)")
+    ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--again", action="store_true", help="ingest a second time (all unchanged)")
+    args = ap.parse_args()
+    zips = sorted(str(p) for p in args.corpus.glob("*.zip"))
+    if not zips:
+        raise SystemExit(f"no .zip files under {args.corpus}")
+    load_resources()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "bench.duckdb"
+        first = _run(zips, db, args.limit, args.batch_size)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+        _report("first run", first)
+        if args.again:
+            _report("second run", _run(zips, db, args.limit, args.batch_size))
+        con = connect(db, read_only=True)
+        counts = table_counts(con)
+        con.close()
+        size_mb = db.stat().st_size / 1e6
+        print("rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        print(f"database {size_mb:.1f} MB; peak RSS {peak_mb:.0f} MB (first run)")
+
+
+if __name__ == "__main__":
+    main()

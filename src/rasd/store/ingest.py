@@ -1,0 +1,270 @@
+"""Code documents and store them: batched, idempotent and crash-safe.
+
+Items are taken ``batch_size`` at a time. For each batch:
+
+1. the stored ``text_sha1`` of its ids is looked up; a document stored with the same text is counted
+   ``unchanged`` and not coded at all;
+2. the rest are coded (a failure becomes a Problem, the batch goes on), checked for near-duplicates and
+   turned into Arrow tables (``rows.py``);
+3. one transaction deletes the rows of the changed documents, inserts the batch's rows into every table,
+   refreshes the stories they touch and updates the run's counters. A batch is all or nothing: a
+   process killed at any point leaves the batches before it stored and nothing of the one in flight,
+   and the next run finds the stored ones unchanged and carries on.
+
+A run is recorded in ``runs`` when it starts; ``finished_at`` stays NULL for a run that did not finish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from rasd import __version__
+from rasd.pipeline import code_many
+from rasd.read import FieldMap, read_inputs
+from rasd.records import CodedDocument, Document, Problem
+from rasd.resources import Resources, load_resources
+from rasd.settings import Settings
+from rasd.store.db import DbPath, connect
+from rasd.store.duplicates import check_batch
+from rasd.store.rows import TABLES, BatchRows, StoredDocument, text_sha1
+from rasd.store.stories import refresh_stories, story_ids_of
+
+log = logging.getLogger(__name__)
+
+Item = Document | Problem
+
+
+@dataclass
+class RunSummary:
+    """What one ingest run did; the counters are also the run's row in ``runs``."""
+
+    run_id: str
+    db_path: str
+    read: int = 0  # items read (documents and problems)
+    coded: int = 0  # Arabic documents coded and stored (new or changed)
+    unchanged: int = 0  # already stored with the same text: not coded again
+    skipped: int = 0  # not Arabic: stored without events
+    errors: int = 0  # problems (bad items, coding failures)
+    events: int = 0  # events stored by this run
+    duplicates: int = 0  # stored documents found to be near-duplicates of an earlier one
+    batches: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return self.coded + self.skipped
+
+
+@dataclass
+class _Delta:
+    """A batch's contribution to the counters, applied to the summary only once it is committed."""
+
+    read: int = 0
+    coded: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: int = 0
+    events: int = 0
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def totals(self, s: RunSummary) -> list[object]:
+        """The run's counters once this batch is in, in the order of ``_COUNTERS``."""
+        return [
+            s.read + self.read,
+            s.coded + self.coded,
+            s.unchanged + self.unchanged,
+            s.skipped + self.skipped,
+            s.errors + self.errors,
+            s.events + self.events,
+        ]
+
+    def apply(self, s: RunSummary) -> None:
+        s.read += self.read
+        s.coded += self.coded
+        s.unchanged += self.unchanged
+        s.skipped += self.skipped
+        s.errors += self.errors
+        s.events += self.events
+        s.duplicates += self.duplicates
+        s.problems.extend(self.problems)
+        s.batches += 1
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Items in batches of ``size``; a document whose id is already in the batch starts a new one, so
+    that the later text replaces the earlier one in order."""
+    batch: list[Item] = []
+    ids: set[str] = set()
+    for item in items:
+        if len(batch) >= size or (isinstance(item, Document) and item.id in ids):
+            yield batch
+            batch, ids = [], set()
+        batch.append(item)
+        if isinstance(item, Document):
+            ids.add(item.id)
+    if batch:
+        yield batch
+
+
+def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = con.execute("SELECT doc_id, text_sha1 FROM documents WHERE list_contains(?, doc_id)", [ids]).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def _now() -> dt.datetime:
+    """UTC, without a zone (the column is TIMESTAMP)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _start_run(con: duckdb.DuckDBPyConnection, inputs: Sequence[str], db_path: DbPath) -> RunSummary:
+    started = _now()
+    run_id = hashlib.sha1((started.isoformat() + "\0" + "\0".join(inputs)).encode("utf-8")).hexdigest()
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, rasd_version, inputs) VALUES (?, ?, ?, ?)",
+        [run_id, started, __version__, list(inputs)],
+    )
+    return RunSummary(run_id=run_id, db_path=str(db_path))
+
+
+_COUNTERS = "read = ?, coded = ?, unchanged = ?, skipped = ?, errors = ?, events = ?"
+
+
+def _counters(s: RunSummary) -> list[object]:
+    return [s.read, s.coded, s.unchanged, s.skipped, s.errors, s.events]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
+    for name, table in tables.items():
+        if table.num_rows == 0:
+            continue
+        view = f"_batch_{name}"
+        cols = ", ".join(f'"{c}"' for c in TABLES[name].names)  # column names from rows.py, not from users
+        con.register(view, table)
+        try:
+            con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}")
+        finally:
+            con.unregister(view)
+
+
+def _delete(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    for name in reversed(TABLES):
+        con.execute(f"DELETE FROM {name} WHERE list_contains(?, doc_id)", [doc_ids])
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    rows: BatchRows,
+    replaced: list[str],
+    written: list[str],
+    run_id: str,
+    counters: list[object],
+) -> None:
+    """One transaction: replace the changed documents, insert the batch, refresh its stories, count."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        touched = story_ids_of(con, replaced)
+        if replaced:
+            _delete(con, replaced)
+        _insert(con, rows.tables())
+        touched |= story_ids_of(con, written)
+        refresh_stories(con, touched)
+        con.execute(f"UPDATE runs SET {_COUNTERS} WHERE run_id = ?", [*counters, run_id])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _ingest_batch(
+    con: duckdb.DuckDBPyConnection, batch: list[Item], summary: RunSummary, res: Resources, settings: Settings
+) -> None:
+    delta = _Delta(read=len(batch))
+    docs = [i for i in batch if isinstance(i, Document)]
+    delta.problems = [i for i in batch if isinstance(i, Problem)]
+    stored = _stored_hashes(con, [d.id for d in docs])
+    todo = [d for d in docs if stored.get(d.id) != text_sha1(d.text)]
+    delta.unchanged = len(docs) - len(todo)
+    coded: list[tuple[Document, CodedDocument]] = []
+    for doc, result in zip(todo, code_many(todo, res), strict=True):
+        if isinstance(result, Problem):
+            delta.problems.append(result)
+        else:
+            coded.append((doc, result))
+    delta.errors = len(delta.problems)
+    replaced = [doc.id for doc, _ in coded if doc.id in stored]
+    verdicts = check_batch(con, [(doc.id, doc.text) for doc, _ in coded], set(replaced), settings)
+    rows = BatchRows(summary.run_id)
+    for doc, result in coded:
+        v = verdicts[doc.id]
+        rows.add(StoredDocument(doc, result, v.duplicate_of, v.minhash_bands))
+        if "not-arabic" in result.flags:
+            delta.skipped += 1
+        else:
+            delta.coded += 1
+        delta.duplicates += v.duplicate_of is not None
+    delta.events = rows.count("events")
+    _write(con, rows, replaced, [doc.id for doc, _ in coded], summary.run_id, delta.totals(summary))
+    delta.apply(summary)
+
+
+def ingest(
+    items: Iterable[Item],
+    db_path: DbPath,
+    *,
+    inputs: Sequence[str] = (),
+    res: Resources | None = None,
+    batch_size: int | None = None,
+    progress: Callable[[RunSummary], None] | None = None,
+) -> RunSummary:
+    """Code and store ``items`` in the database at ``db_path`` (created if needed); ``inputs`` names
+    them in the run's record; ``progress`` is called after each committed batch."""
+    res = res or load_resources()
+    settings = res.settings
+    size = batch_size or settings.ingest_batch_size
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, got {size}")
+    t0 = time.perf_counter()
+    con = connect(db_path)
+    try:
+        con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
+        summary = _start_run(con, inputs, db_path)
+        for batch in _batches(items, size):
+            _ingest_batch(con, batch, summary, res, settings)
+            summary.seconds = time.perf_counter() - t0
+            log.info("batch %d committed: %d read, %d stored", summary.batches, summary.read, summary.stored)
+            if progress:
+                progress(summary)
+        summary.seconds = time.perf_counter() - t0
+        con.execute(
+            f"UPDATE runs SET finished_at = ?, {_COUNTERS} WHERE run_id = ?",
+            [_now(), *_counters(summary), summary.run_id],
+        )
+    finally:
+        con.close()
+    return summary
+
+
+def ingest_paths(
+    paths: Sequence[str],
+    db_path: DbPath,
+    fields: FieldMap | None = None,
+    *,
+    res: Resources | None = None,
+    batch_size: int | None = None,
+    progress: Callable[[RunSummary], None] | None = None,
+) -> RunSummary:
+    """Read files, folders, archives (as ``rasd code`` does) and ingest what they hold."""
+    items = read_inputs(list(paths), fields)
+    return ingest(items, db_path, inputs=list(paths), res=res, batch_size=batch_size, progress=progress)

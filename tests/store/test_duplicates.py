@@ -1,0 +1,64 @@
+"""Near-duplicates: MinHash LSH proposes, exact Jaccard of word shingles decides; duplicates point at
+the original and are compared with stored originals only."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from arabic_news import EGY_CHN, SAU_RUS_OKAZ, SAU_RUS_SPA
+
+from rasd.settings import DEFAULT_SETTINGS
+from rasd.store.db import schema_sql
+from rasd.store.duplicates import band_keys, check_batch, jaccard, lsh_shape, shingles
+
+
+@pytest.fixture
+def con():
+    c = duckdb.connect()
+    c.execute(schema_sql())
+    yield c
+    c.close()
+
+
+def test_duplicates_shingles_are_word_ngrams():
+    assert shingles("س ب ج د", 3) == {"س ب ج".encode(), "ب ج د".encode()}
+    assert shingles("س ب", 3) == {"س ب".encode()}
+    assert shingles("أحمد إلى مدرسة", 3) == shingles("احمد الى مدرسه", 3)  # folded as for matching
+    assert shingles("  ", 3) == frozenset()
+
+
+def test_duplicates_band_keys_are_stable_and_sized_by_the_lsh():
+    sh = shingles(SAU_RUS_SPA, 3)
+    bands, _rows = lsh_shape(DEFAULT_SETTINGS.duplicate_lsh_threshold, DEFAULT_SETTINGS.minhash_perms)
+    assert band_keys(sh, DEFAULT_SETTINGS) == band_keys(frozenset(sh), DEFAULT_SETTINGS)
+    assert len(band_keys(sh, DEFAULT_SETTINGS)) == bands
+
+
+@pytest.mark.parametrize(
+    ("second", "duplicate"),
+    [
+        (SAU_RUS_SPA + " انتهى", True),  # a reprint with a trailer
+        (SAU_RUS_SPA.replace("(واس)", "(الرياض)"), True),  # another agency tag
+        (SAU_RUS_OKAZ, False),  # the same meeting, written differently
+        (EGY_CHN, False),
+    ],
+)
+def test_duplicates_reprint_points_at_the_original(con, second, duplicate):
+    verdicts = check_batch(con, [("first", SAU_RUS_SPA), ("second", second)], set(), DEFAULT_SETTINGS)
+    assert verdicts["first"].duplicate_of is None and verdicts["first"].minhash_bands
+    assert verdicts["second"].duplicate_of == ("first" if duplicate else None)
+    assert (verdicts["second"].minhash_bands is None) == duplicate
+    if duplicate:
+        assert jaccard(shingles(SAU_RUS_SPA, 3), shingles(second, 3)) >= DEFAULT_SETTINGS.duplicate_threshold
+
+
+def test_duplicates_a_document_being_replaced_is_no_candidate(con):
+    keys = band_keys(shingles(SAU_RUS_SPA, 3), DEFAULT_SETTINGS)
+    con.execute(
+        "INSERT INTO documents (doc_id, text_sha1, language, flags, text, run_id, minhash_bands) "
+        "VALUES ('old', 'x', 'ar', [], ?, 'r', ?)",
+        [SAU_RUS_SPA, keys],
+    )
+    assert check_batch(con, [("new", SAU_RUS_SPA)], set(), DEFAULT_SETTINGS)["new"].duplicate_of == "old"
+    assert check_batch(con, [("new", SAU_RUS_SPA)], {"old"}, DEFAULT_SETTINGS)["new"].duplicate_of is None
+    assert check_batch(con, [("old", SAU_RUS_SPA)], set(), DEFAULT_SETTINGS)["old"].duplicate_of is None
