@@ -176,3 +176,14 @@ def evaluate(
     if min_typed_dyad is not None and f1 < min_typed_dyad:
         err.print(f"[red]events.typed_dyad F1 {f1:.3f} is below the floor {min_typed_dyad}[/red]")
         raise typer.Exit(1)
+
+
+def _register_front_ends() -> None:
+    """The store, query and export commands live in their own modules."""
+    from rasd.cli import export_commands, store_commands
+
+    store_commands.register(app)
+    export_commands.register(app)
+
+
+_register_front_ends()
