@@ -67,7 +67,7 @@ def code_document(doc: Document, res: Resources | None = None) -> CodedDocument:
     """Code one document: dateline, published date, language, people, events, partnerships."""
     res = res or load_resources()
     language = language_of(doc.text, res.settings.min_arabic_share)
-    flags: list[str] = []
+    flags: list[str] = list(doc.flags)
     if language != "ar":
         return CodedDocument(
             doc.id,

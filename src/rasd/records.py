@@ -39,6 +39,7 @@ class Document:
     published: str | None = None
     source: str | None = None
     origin: str | None = None  # file or archive member it came from, for error reports
+    flags: tuple[str, ...] = ()  # set by readers: «encoding-repaired», «truncated»
 
 
 @dataclass(frozen=True, slots=True)
