@@ -75,7 +75,7 @@ def code_document(doc: Document, res: Resources | None = None) -> CodedDocument:
             "input" if doc.published else None,
             None,
             language,
-            ["not-arabic"],
+            [*flags, "not-arabic"],
             [],
             [],
             [],
