@@ -20,6 +20,7 @@ from rasd.events.partnerships import Phrase, find_phrases
 from rasd.events.readings import (
     FUTURE_AGREE,
     NEEDS_REACH,
+    addressed,
     agentive,
     anaphoric,
     attack_site,
@@ -209,6 +210,8 @@ class EventCoder:
         roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
         if t.type == "ASSAULT":
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
+        if t.type == "REQUEST" and t.role == "svo":
+            roles = addressed(trig, roles, norm)
         if topic_only(t, roles, norm):
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
@@ -216,7 +219,7 @@ class EventCoder:
         etype = t.type
         if etype == "REQUEST" and cooperation_follows(trig, cues):
             etype = "AGREE"
-        elif etype in FUTURE_AGREE and future(norm, trig.start):
+        elif etype in FUTURE_AGREE and future(norm, trig.start, clause):
             etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»: what is planned is an intent
         elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party

@@ -69,14 +69,30 @@ def anaphoric(norm: str, trig: Hit[Trigger], args: list[Arg]) -> bool:
     return not any(trig.end <= a.start <= trig.end + ANAPHORA_REACH for a in args)
 
 
-def future(norm: str, start: int) -> bool:
-    """A verb in the future: the prefix س glued to it, or «سوف»/«من المقرر أن» just before."""
+def future(norm: str, start: int, clause_start: int = -1) -> bool:
+    """A verb in the future: the prefix س glued to it, «سوف» just before, or a plan announced earlier in
+    the clause («من المقرر أن تعقد اللجنة المشتركة … اجتماعا»)."""
     if start >= 2 and norm[start - 1] == "س" and not norm[start - 2].isalnum():
         return True
     if start >= 3 and norm[start - 2 : start] == "وس" and not norm[start - 3].isalnum():
         return True
     before = norm[max(0, start - 16) : start]
-    return any(before.endswith(w) for w in FUTURE_WORDS)
+    if any(before.endswith(w) for w in FUTURE_WORDS):
+        return True
+    clause = norm[max(clause_start, start - 80) : start] if clause_start >= 0 else ""
+    return any(w in clause for w in PLANNED)
+
+
+PLANNED = ("من المقرر ان", "من المنتظر ان", "من المزمع ان")
+
+
+def addressed(trig: Hit[Trigger], roles: Roles, norm: str) -> Roles:
+    """A call is addressed to whom it names before «إلى»: «دعا مجلس الأمن إلى …»; what follows «إلى» is
+    the content («تدعو الأطراف إلى دور للأمم المتحدة»), not the addressee."""
+    if roles.target is None:
+        return roles
+    cut = re.search(r"\s(?:الي|الى)\s", norm[trig.end : roles.target.start])
+    return Roles(roles.source, None, roles.joint, roles.how) if cut else roles
 
 
 def complement(norm: str, start: int) -> bool:
