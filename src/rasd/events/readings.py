@@ -41,9 +41,17 @@ def attack_site(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str, cue
     return Roles(roles.source, Arg(site.norm_start, site.norm_end, code, site), roles.joint, roles.how + ".site")
 
 
+_ABOUT = ("بشان ", "حول ", "حيال ", "ازاء ", "تجاه ", "بخصوص ")
+
+
 def topic_only(t: Trigger, roles: Roles, norm: str) -> bool:
-    """What is discussed is a topic; the other party of talks is the one «مع» introduces."""
-    if t.mode != "discuss" or t.role != "svo" or roles.target is None or roles.joint:
+    """What is discussed is a topic: talks «بشأن سوريا» are not with Syria, and the other party of a
+    discussion verb is the one «مع» introduces."""
+    if t.type != "CONSULT" or roles.target is None or roles.joint:
+        return False
+    if norm[max(0, roles.target.start - 7) : roles.target.start].endswith(_ABOUT):
+        return True
+    if t.mode != "discuss" or t.role != "svo":
         return False
     return norm[max(0, roles.target.start - 3) : roles.target.start] != "مع "
 
