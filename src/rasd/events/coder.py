@@ -346,7 +346,16 @@ def _joined(a: Arg, b: Arg, norm: str) -> bool:
     if PAIR in (a.code, b.code):
         return False
     between = norm[a.end : b.start].strip()
+    if between in (",", "،"):  # a comma lists only things of a kind; «بايبر، إسرائيل» is not a list
+        return _kind(a) == _kind(b)
     return between in _LIST_GLUE or (between == "" and a.code == b.code)
+
+
+def _kind(a: Arg) -> str:
+    kind = a.mention.kind if a.mention else "pair"
+    return {"adj": "country", "capital": "country", "title": "person", "unknown": "person", "org_adj": "org"}.get(
+        kind, kind
+    )
 
 
 def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, str] | None:
