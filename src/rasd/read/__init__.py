@@ -1,6 +1,17 @@
-"""Stage 1: sources to Documents."""
+"""Stage 1: sources to Documents (formats and encodings; docs/inputs.md)."""
 
-from rasd.read.decode import decode_bytes
-from rasd.read.sources import FieldMap, read_inputs, read_path, text_id
+from rasd.read.common import text_id
+from rasd.read.decode import Decoded, decode, decode_bytes, repair_mojibake
+from rasd.read.sources import FieldMap, read_bytes, read_inputs, read_path
 
-__all__ = ["FieldMap", "decode_bytes", "read_inputs", "read_path", "text_id"]
+__all__ = [
+    "Decoded",
+    "FieldMap",
+    "decode",
+    "decode_bytes",
+    "read_bytes",
+    "read_inputs",
+    "read_path",
+    "repair_mojibake",
+    "text_id",
+]
