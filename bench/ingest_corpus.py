@@ -2,7 +2,8 @@
 docs/s, peak RSS and the database size.
 
 Run on demand (not part of the tests):
-    .venv/bin/python bench/ingest_corpus.py [--limit N] [--corpus DIR] [--db PATH] [--batch-size N] [--again]
+    .venv/bin/python bench/ingest_corpus.py [--limit N] [--corpus DIR] [--db PATH] [--batch-size N]
+        [--workers N] [--again]
 
 The same reader and field map as `rasd ingest ../shared/corpora/saudinewsnet/*.zip --text-field content
 --id-field url`; `--again` ingests a second time into the same database (every document unchanged) to
@@ -35,18 +36,19 @@ def _limited(items: Iterable[Document | Problem], limit: int | None) -> Iterator
         yield item
 
 
-def _run(zips: list[str], db: Path, limit: int | None, batch_size: int | None) -> RunSummary:
+def _run(zips: list[str], db: Path, limit: int | None, batch_size: int | None, workers: int) -> RunSummary:
     items = _limited(read_inputs(zips, FIELDS), limit)
-    return ingest(items, db, inputs=zips, batch_size=batch_size)
+    return ingest(items, db, inputs=zips, batch_size=batch_size, workers=workers)
 
 
-def _report(label: str, s: RunSummary) -> None:
+def _report(label: str, s: RunSummary, workers: int) -> None:
     rate = s.read / s.seconds if s.seconds else 0.0
     print(
         f"{label}: read {s.read}, coded {s.coded}, unchanged {s.unchanged}, skipped {s.skipped}, "
-        f"errors {s.errors}, events {s.events}, near-duplicates {s.duplicates}, batches {s.batches}"
+        f"errors {s.errors} {dict(s.errors_by_code)}, events {s.events}, near-duplicates {s.duplicates}, "
+        f"batches {s.batches}"
     )
-    print(f"{label}: {s.seconds:.1f} s, {rate:.0f} docs/s (items read per second, one process)")
+    print(f"{label}: {s.seconds:.1f} s, {rate:.0f} docs/s (items read per second, {workers} coding process(es))")
 
 
 def main() -> None:
@@ -55,6 +57,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="stop after N items")
     ap.add_argument("--db", type=Path, default=None, help="database to write (default: a temporary file)")
     ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=1, help="coding processes (rasd ingest --workers)")
     ap.add_argument("--again", action="store_true", help="ingest a second time (all unchanged)")
     args = ap.parse_args()
     zips = sorted(str(p) for p in args.corpus.glob("*.zip"))
@@ -63,18 +66,18 @@ def main() -> None:
     load_resources()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.duckdb"
-        first = _run(zips, db, args.limit, args.batch_size)
+        first = _run(zips, db, args.limit, args.batch_size, args.workers)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
-        _report("first run", first)
+        _report("first run", first, args.workers)
         if args.again:
-            _report("second run", _run(zips, db, args.limit, args.batch_size))
+            _report("second run", _run(zips, db, args.limit, args.batch_size, args.workers), args.workers)
         con = connect(db, read_only=True)
         counts = table_counts(con)
         con.close()
         size_mb = db.stat().st_size / 1e6
         print("rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-        print(f"database {size_mb:.1f} MB; peak RSS {peak_mb:.0f} MB (first run)")
+        print(f"database {size_mb:.1f} MB; peak RSS {peak_mb:.0f} MB (first run, main process)")
 
 
 if __name__ == "__main__":

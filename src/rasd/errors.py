@@ -44,6 +44,18 @@ class EmptyError(RasdError):
     code = "R103"
 
 
+class ArchiveError(RasdError):
+    """A zip, gzip or WARC/ARC archive that is broken or cut short; items read before the break are kept."""
+
+    code = "R104"
+
+
+class MarkupError(RasdError):
+    """An HTML page or a feed that yields no readable text (broken, nested too deep, not a feed)."""
+
+    code = "R105"
+
+
 class LexiconError(RasdError):
     """A malformed lexicon row, reported as ``file.tsv:LINE:column: reason``."""
 

@@ -1,13 +1,20 @@
 """The whole order of the pipeline, in one place: read → normalise → dates/actors/places → events.
 
 ``code_document`` turns one Document into its CodedDocument; ``code_many`` does it for a stream of
-read results, turning each failure into a Problem so that the batch goes on.
+read results, turning each failure into a Problem so that the batch goes on, in one process or in a
+pool of worker processes (``Coder``), with the same output in the same order either way.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from multiprocessing.pool import AsyncResult, Pool
+from types import TracebackType
 
 from rasd import dates
 from rasd.actors.mentions import find_actors
@@ -17,6 +24,7 @@ from rasd.normalise import normalise, split_sentences
 from rasd.normalise.language import language_of
 from rasd.records import CodedDocument, DatelineRecord, Document, Problem, Span
 from rasd.resources import Resources, load_resources
+from rasd.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +71,26 @@ def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
     return analysis, people
 
 
+def truncate(doc: Document, max_chars: int) -> Document:
+    """A document longer than ``max_chars`` cut after its last sentence that ends within the cap (at the
+    cap itself when no sentence does), flagged ``truncated``. The cut keeps a prefix, so offsets into
+    the shortened text are offsets into the original."""
+    if len(doc.text) <= max_chars:
+        return doc
+    head = doc.text[:max_chars]
+    ends = [s.end for s in split_sentences(head) if s.end < max_chars]
+    cut = ends[-1] if ends else max_chars
+    flags = doc.flags if "truncated" in doc.flags else (*doc.flags, "truncated")
+    return replace(doc, text=doc.text[:cut], flags=flags)
+
+
 def code_document(doc: Document, res: Resources | None = None) -> CodedDocument:
-    """Code one document: dateline, published date, language, people, events, partnerships."""
+    """Code one document: dateline, published date, language, people, events, partnerships.
+
+    A text longer than ``Settings.max_chars`` is coded up to its last sentence within the cap and
+    flagged ``truncated``."""
     res = res or load_resources()
+    doc = truncate(doc, res.settings.max_chars)
     language = language_of(doc.text, res.settings.min_arabic_share)
     flags: list[str] = list(doc.flags)
     if language != "ar":
@@ -104,15 +129,83 @@ def code_document(doc: Document, res: Resources | None = None) -> CodedDocument:
     )
 
 
-def code_many(items: Iterable[Document | Problem], res: Resources | None = None) -> Iterator[CodedDocument | Problem]:
-    """Code a stream; a document that fails becomes a Problem and the rest go on."""
-    res = res or load_resources()
-    for item in items:
-        if isinstance(item, Problem):
-            yield item
-            continue
-        try:
-            yield code_document(item, res)
-        except (ValueError, IndexError, KeyError, RecursionError) as exc:
-            log.exception("coding failed for %s", item.id)
-            yield Problem(item.origin or item.id, item.id, "C300", f"coding failed: {type(exc).__name__}: {exc}")
+CODING_ERRORS = (ValueError, IndexError, KeyError, RecursionError)
+
+
+def code_item(item: Document | Problem, res: Resources) -> CodedDocument | Problem:
+    """Code one read result: a Problem passes through, a document that fails becomes a Problem."""
+    if isinstance(item, Problem):
+        return item
+    try:
+        return code_document(item, res)
+    except CODING_ERRORS as exc:
+        log.exception("coding failed for %s", item.id)
+        return Problem(item.origin or item.id, item.id, "C300", f"coding failed: {type(exc).__name__}: {exc}")
+
+
+def _code_in_worker(items: list[Document | Problem], settings: Settings) -> list[CodedDocument | Problem]:
+    """Runs in a worker process: the lexicons load once per process (``load_resources`` is cached)."""
+    res = load_resources(settings)
+    return [code_item(item, res) for item in items]
+
+
+class Coder:
+    """Codes streams of read results with ``workers`` processes (1: in this process).
+
+    Workers are started once (spawn: nothing is inherited, each loads the lexicons once) and code
+    chunks of ``chunk`` items; the chunks' results are taken back in input order, so the output is the
+    same as with one worker. At most ``workers × 4`` chunks are in flight, so a long stream is not
+    read ahead into memory. Use as a context manager, or call ``close``."""
+
+    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 8) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        self.res = res or load_resources()
+        self.workers = workers
+        self.chunk = chunk
+        self._pool: Pool | None = None
+
+    def _started(self) -> Pool:
+        if self._pool is None:
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers)
+        return self._pool
+
+    def code(self, items: Iterable[Document | Problem]) -> Iterator[CodedDocument | Problem]:
+        if self.workers == 1:
+            for item in items:
+                yield code_item(item, self.res)
+            return
+        pool = self._started()
+        stream = iter(items)
+        pending: deque[AsyncResult[list[CodedDocument | Problem]]] = deque()
+        while chunk := list(itertools.islice(stream, self.chunk)):
+            pending.append(pool.apply_async(_code_in_worker, (chunk, self.res.settings)))
+            if len(pending) >= self.workers * 4:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if exc is not None and self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        self.close()
+
+
+def code_many(
+    items: Iterable[Document | Problem], res: Resources | None = None, workers: int = 1
+) -> Iterator[CodedDocument | Problem]:
+    """Code a stream; a document that fails becomes a Problem and the rest go on. With ``workers`` > 1
+    documents are coded in that many processes; the results are the same, in the same order."""
+    with Coder(res, workers) as coder:
+        yield from coder.code(items)

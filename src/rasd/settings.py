@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    min_arabic_share: float = 0.30  # below this share of letters a document is "not-arabic"
+    # Language (normalise/language.py): a document is coded when at least this share of its letters
+    # are Arabic letters of Arabic paragraphs; below it, it is kept with its language, flagged "not-arabic".
+    min_arabic_share: float = 0.30
+    # Longer texts are coded up to their last sentence within this many characters and flagged
+    # "truncated" (a 3 MB page would otherwise take minutes); `--max-chars` on `rasd code` and `rasd ingest`.
+    max_chars: int = 100_000
     # Store (docs/store.md). A batch is read, coded and written in one transaction: larger batches
     # write faster, smaller ones lose less work when a run is killed.
     ingest_batch_size: int = 500
@@ -35,3 +40,9 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def settings_with(settings: Settings = DEFAULT_SETTINGS, **changes: object) -> Settings:
+    """``settings`` with the values a command line gave (None keeps the setting)."""
+    given = {k: v for k, v in changes.items() if v is not None}
+    return replace(settings, **given) if given else settings  # type: ignore[arg-type]

@@ -42,7 +42,9 @@ def db(tmp_path_factory) -> str:
 def test_store_commands_ingest_twice_prints_the_same_counts(db):
     result = runner.invoke(APP, ["ingest", str(EXAMPLES), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "rasd ingest: read 15, coded 0, unchanged 15, skipped 0, errors 0, events 0" in result.stderr
+    assert "rasd ingest: read 15, coded 0, skipped 15 (not-arabic 0, unchanged 15, resumed 0), errors 0, events 0" in (
+        result.stderr
+    )
     assert "batch 1: read 15" in result.stderr  # plain progress lines when not on a terminal
     assert "documents 15" in result.stderr
 

@@ -56,12 +56,12 @@ def test_ingest_unchanged_documents_are_not_coded_again(tmp_path, monkeypatch):
     db = tmp_path / "t.duckdb"
     ingest_paths([str(EXAMPLES)], db)
 
-    def refuse(items, res=None):
+    def refuse(self, items):
         items = list(items)
         assert not items, f"coded again: {[d.id for d in items]}"
         return iter(())
 
-    monkeypatch.setattr(ingest_module, "code_many", refuse)
+    monkeypatch.setattr(ingest_module.Coder, "code", refuse)
     assert ingest_paths([str(EXAMPLES)], db).unchanged == len(list(EXAMPLES.glob("*.txt")))
 
 
@@ -84,6 +84,30 @@ def test_ingest_changed_text_replaces_only_its_rows(tmp_path):
     rebuild_stories(con)
     con.close()
     assert rows_of(db, "SELECT * FROM stories ORDER BY story_id") == incremental
+
+
+def test_ingest_resume_skips_stored_documents_whatever_their_text(tmp_path):
+    db = tmp_path / "t.duckdb"
+    ingest_paths([str(EXAMPLES)], db)
+    before = rows_of(db, "SELECT * FROM events ORDER BY ALL")
+    changed = write_jsonl(
+        tmp_path / "changed.jsonl",
+        [{"id": "01_xi_putin_beijing", "text": EGY_CHN}, {"id": "new", "text": SAU_RUS_SPA}],
+    )
+    s = ingest_paths([str(changed)], db, resume=True)
+    assert (s.read, s.resumed, s.unchanged, s.coded) == (2, 1, 0, 1)
+    assert rows_of(db, "SELECT * FROM events WHERE doc_id <> 'new' ORDER BY ALL") == before
+    assert rows_of(db, "SELECT read, resumed, coded FROM runs WHERE resumed > 0") == [(2, 1, 1)]
+
+
+def test_ingest_two_workers_store_the_same_rows(tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest_paths([str(EXAMPLES)], one, batch_size=4)
+    ingest_paths([str(EXAMPLES)], two, batch_size=4, workers=2)
+    for table in DATA_TABLES:
+        columns = "* EXCLUDE (run_id)" if table == "documents" else "*"  # a run's id is its start time's hash
+        query = f"SELECT {columns} FROM {table} ORDER BY ALL"
+        assert rows_of(one, query) == rows_of(two, query), table
 
 
 def test_ingest_counts_add_up_and_problems_are_kept(tmp_path):

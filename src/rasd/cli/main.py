@@ -11,12 +11,16 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from rasd import __version__
+from rasd.cli.progress import count_items, ticker
 from rasd.pipeline import code_many
 from rasd.read import FieldMap, read_inputs
 from rasd.records import CodedDocument, Problem
+from rasd.resources import load_resources
+from rasd.settings import settings_with
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="rasd: Arabic news to political event data.")
 err = Console(stderr=True)
@@ -40,27 +44,35 @@ def code(
     text_field: Annotated[str, typer.Option(help="JSON field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSON field holding the document id.")] = "id",
     errors: Annotated[Path | None, typer.Option(help="Write problems as JSONL here.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Processes coding in parallel (same output).")] = 1,
+    max_chars: Annotated[
+        int | None, typer.Option(min=1, help="Cut longer texts at a sentence end (default in settings.py).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
     """Code documents and write one JSON record per document.
 
-    Example: rasd code examples/ -o out/examples.jsonl
+    Example: rasd code examples/ -o out/examples.jsonl --workers 2 --errors bad.jsonl
     """
     fields = FieldMap(text=text_field, id=id_field)
+    res = load_resources(settings_with(max_chars=max_chars))
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     summary = Summary()
     try:
-        for result in code_many(read_inputs(inputs, fields)):
-            if isinstance(result, Problem):
-                summary.problems.append(result)
-                err.print(
-                    f"[red]Error:[/red] {result.code} {result.item or result.source}: {result.reason}", highlight=False
-                )
-                continue
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            summary.add(result)
+        with ticker(err, quiet=quiet, total=count_items(inputs)) as tick:
+            for result in code_many(read_inputs(inputs, fields), res, workers):
+                if isinstance(result, Problem):
+                    summary.problems.append(result)
+                    err.print(
+                        f"[red]Error:[/red] {escape(f'{result.code} {result.item or result.source}: {result.reason}')}",
+                        highlight=False,
+                    )
+                else:
+                    out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                    summary.add(result)
+                tick.update(summary.read, summary.line())
     finally:
         if output:
             out.close()
@@ -85,6 +97,24 @@ class Summary:
     events: Counter[str] = field(default_factory=Counter)
     flags: Counter[str] = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.documents + len(self.problems)
+
+    @property
+    def skipped(self) -> int:
+        return self.flags["not-arabic"]
+
+    def line(self) -> str:
+        """Read, coded, skipped by reason, errors by code, events: one line."""
+        codes = Counter(p.code for p in self.problems)
+        errors = ", ".join(f"{c} {n}" for c, n in sorted(codes.items()))
+        return (
+            f"read {self.read}, coded {self.documents - self.skipped}, skipped {self.skipped} "
+            f"(not-arabic {self.skipped}), errors {len(self.problems)}{f' ({errors})' if errors else ''}, "
+            f"events {self.events.total()}"
+        )
 
     def add(self, d: CodedDocument) -> None:
         self.documents += 1
@@ -112,6 +142,7 @@ class Summary:
             err.print("most named people: " + ", ".join(f"{n} ×{c}" for n, c in self.people.most_common(8)))
         if self.events:
             err.print("events by type: " + ", ".join(f"{t} {c}" for t, c in self.events.most_common()))
+        err.print(self.line(), highlight=False, markup=False)
         if output:
             err.print(f"wrote {output}")
 

@@ -14,9 +14,9 @@ import pyarrow as pa
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from rasd.cli.output import OutputFormat, emit, emit_json, records
+from rasd.cli.progress import count_items, ticker
 from rasd.errors import RasdError
 from rasd.query.filters import EventFilter
 from rasd.store.db import DEFAULT_DB, connect, table_counts
@@ -66,12 +66,19 @@ def _filter(**values: object) -> EventFilter:
         raise _fail(exc) from None
 
 
+def _counts(s: RunSummary) -> str:
+    """Read, coded, skipped by reason, errors by code, events."""
+    skipped = s.skipped + s.unchanged + s.resumed
+    codes = ", ".join(f"{c} {n}" for c, n in sorted(s.errors_by_code.items()))
+    return (
+        f"read {s.read}, coded {s.coded}, skipped {skipped} (not-arabic {s.skipped}, unchanged {s.unchanged}, "
+        f"resumed {s.resumed}), errors {s.errors}{f' ({codes})' if codes else ''}, events {s.events}"
+    )
+
+
 def _progress_line(s: RunSummary) -> str:
     rate = s.read / s.seconds if s.seconds else 0.0
-    return (
-        f"batch {s.batches}: read {s.read}, coded {s.coded}, unchanged {s.unchanged}, skipped {s.skipped}, "
-        f"errors {s.errors}, events {s.events} ({rate:.0f} docs/s)"
-    )
+    return f"batch {s.batches}: {_counts(s)} ({rate:.0f} docs/s)"
 
 
 def ingest(
@@ -81,20 +88,28 @@ def ingest(
     id_field: Annotated[str, typer.Option(help="JSON field holding the document id.")] = "id",
     errors: Annotated[Path | None, typer.Option(help="Write problems as JSONL here.")] = None,
     batch_size: Annotated[int | None, typer.Option(min=1, help="Documents per transaction.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes coding in parallel (same rows).")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip every stored document, whatever its text.")] = False,
+    max_chars: Annotated[
+        int | None, typer.Option(min=1, help="Cut longer texts at a sentence end (default in settings.py).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
     """Code documents and store them (documents, people, mentions, events, partnerships, stories).
 
     Idempotent: a document stored with the same text is skipped before coding; a changed text
-    replaces the document's rows. Each batch is one transaction, so a killed run loses only the
-    batch in flight and the next run carries on.
+    replaces the document's rows (with --resume, any stored document is skipped). Each batch is one
+    transaction, so a killed run loses only the batch in flight and the next run carries on.
 
-    Example: rasd ingest ../shared/data/dev/docs.jsonl --db t.duckdb
+    Example: rasd ingest ../shared/data/dev/docs.jsonl --db t.duckdb --workers 2
     """
     from rasd.read import FieldMap
+    from rasd.resources import load_resources
+    from rasd.settings import settings_with
     from rasd.store.ingest import ingest_paths
 
     fields = FieldMap(text=text_field, id=id_field)
+    res = load_resources(settings_with(max_chars=max_chars))
     shown = 0
 
     def report_problems(s: RunSummary) -> None:
@@ -108,24 +123,26 @@ def ingest(
         shown = len(s.problems)
 
     try:
-        if quiet:
-            summary = ingest_paths(inputs, db, fields, batch_size=batch_size)
-        elif err.is_terminal:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err) as bar:
-                task = bar.add_task("ingest: reading", total=None)
+        with ticker(err, quiet=quiet, total=count_items(inputs), every=0) as tick:
 
-                def on_batch(s: RunSummary) -> None:
-                    report_problems(s)
-                    bar.update(task, description=_progress_line(s))
-
-                summary = ingest_paths(inputs, db, fields, batch_size=batch_size, progress=on_batch)
-        else:
-
-            def on_line(s: RunSummary) -> None:
+            def on_batch(s: RunSummary) -> None:
+                if quiet:
+                    return
                 report_problems(s)
-                err.print(_progress_line(s), highlight=False, soft_wrap=True, markup=False)
+                if tick.bar is None:
+                    err.print(_progress_line(s), highlight=False, soft_wrap=True, markup=False)
+                tick.update(s.read, "")
 
-            summary = ingest_paths(inputs, db, fields, batch_size=batch_size, progress=on_line)
+            summary = ingest_paths(
+                inputs,
+                db,
+                fields,
+                res=res,
+                batch_size=batch_size,
+                progress=on_batch,
+                workers=workers,
+                resume=resume,
+            )
     except RasdError as exc:
         raise _fail(exc) from None
     if errors:
@@ -137,10 +154,10 @@ def ingest(
         con = connect(db, read_only=True)
         counts = table_counts(con)
         con.close()
+        rate = summary.read / summary.seconds if summary.seconds else 0.0
         err.print(
-            f"rasd ingest: read {summary.read}, coded {summary.coded}, unchanged {summary.unchanged}, "
-            f"skipped {summary.skipped}, errors {summary.errors}, events {summary.events}, "
-            f"near-duplicates {summary.duplicates} in {summary.seconds:.1f} s",
+            f"rasd ingest: {_counts(summary)}, near-duplicates {summary.duplicates} "
+            f"in {summary.seconds:.1f} s ({rate:.0f} docs/s)",
             highlight=False,
             soft_wrap=True,
             markup=False,

@@ -3,8 +3,10 @@
 Items are taken ``batch_size`` at a time. For each batch:
 
 1. the stored ``text_sha1`` of its ids is looked up; a document stored with the same text is counted
-   ``unchanged`` and not coded at all;
-2. the rest are coded (a failure becomes a Problem, the batch goes on), checked for near-duplicates and
+   ``unchanged`` and not coded at all (with ``resume``, a stored id is counted ``resumed`` and skipped
+   whatever its text);
+2. the rest are coded (a failure becomes a Problem, the batch goes on; with ``workers`` > 1 in a pool
+   of processes kept for the run, with the same results), checked for near-duplicates and
    turned into Arrow tables (``rows.py``);
 3. one transaction deletes the rows of the changed documents, inserts the batch's rows into every table,
    refreshes the stories they touch and updates the run's counters. A batch is all or nothing: a
@@ -20,6 +22,7 @@ import datetime as dt
 import hashlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -27,7 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from rasd import __version__
-from rasd.pipeline import code_many
+from rasd.pipeline import Coder
 from rasd.read import FieldMap, read_inputs
 from rasd.records import CodedDocument, Document, Problem
 from rasd.resources import Resources, load_resources
@@ -51,6 +54,7 @@ class RunSummary:
     read: int = 0  # items read (documents and problems)
     coded: int = 0  # Arabic documents coded and stored (new or changed)
     unchanged: int = 0  # already stored with the same text: not coded again
+    resumed: int = 0  # already stored, skipped whatever the text (--resume)
     skipped: int = 0  # not Arabic: stored without events
     errors: int = 0  # problems (bad items, coding failures)
     events: int = 0  # events stored by this run
@@ -63,6 +67,10 @@ class RunSummary:
     def stored(self) -> int:
         return self.coded + self.skipped
 
+    @property
+    def errors_by_code(self) -> Counter[str]:
+        return Counter(p.code for p in self.problems)
+
 
 @dataclass
 class _Delta:
@@ -71,6 +79,7 @@ class _Delta:
     read: int = 0
     coded: int = 0
     unchanged: int = 0
+    resumed: int = 0
     skipped: int = 0
     errors: int = 0
     events: int = 0
@@ -86,12 +95,14 @@ class _Delta:
             s.skipped + self.skipped,
             s.errors + self.errors,
             s.events + self.events,
+            s.resumed + self.resumed,
         ]
 
     def apply(self, s: RunSummary) -> None:
         s.read += self.read
         s.coded += self.coded
         s.unchanged += self.unchanged
+        s.resumed += self.resumed
         s.skipped += self.skipped
         s.errors += self.errors
         s.events += self.events
@@ -138,11 +149,11 @@ def _start_run(con: duckdb.DuckDBPyConnection, inputs: Sequence[str], db_path: D
     return RunSummary(run_id=run_id, db_path=str(db_path))
 
 
-_COUNTERS = "read = ?, coded = ?, unchanged = ?, skipped = ?, errors = ?, events = ?"
+_COUNTERS = "read = ?, coded = ?, unchanged = ?, skipped = ?, errors = ?, events = ?, resumed = ?"
 
 
 def _counters(s: RunSummary) -> list[object]:
-    return [s.read, s.coded, s.unchanged, s.skipped, s.errors, s.events]
+    return [s.read, s.coded, s.unchanged, s.skipped, s.errors, s.events, s.resumed]
 
 
 def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
@@ -188,16 +199,25 @@ def _write(
 
 
 def _ingest_batch(
-    con: duckdb.DuckDBPyConnection, batch: list[Item], summary: RunSummary, res: Resources, settings: Settings
+    con: duckdb.DuckDBPyConnection,
+    batch: list[Item],
+    summary: RunSummary,
+    coder: Coder,
+    settings: Settings,
+    resume: bool,
 ) -> None:
     delta = _Delta(read=len(batch))
     docs = [i for i in batch if isinstance(i, Document)]
     delta.problems = [i for i in batch if isinstance(i, Problem)]
     stored = _stored_hashes(con, [d.id for d in docs])
-    todo = [d for d in docs if stored.get(d.id) != text_sha1(d.text)]
-    delta.unchanged = len(docs) - len(todo)
+    if resume:
+        todo = [d for d in docs if d.id not in stored]
+        delta.resumed = len(docs) - len(todo)
+    else:
+        todo = [d for d in docs if stored.get(d.id) != text_sha1(d.text)]
+        delta.unchanged = len(docs) - len(todo)
     coded: list[tuple[Document, CodedDocument]] = []
-    for doc, result in zip(todo, code_many(todo, res), strict=True):
+    for doc, result in zip(todo, coder.code(todo), strict=True):
         if isinstance(result, Problem):
             delta.problems.append(result)
         else:
@@ -227,9 +247,12 @@ def ingest(
     res: Resources | None = None,
     batch_size: int | None = None,
     progress: Callable[[RunSummary], None] | None = None,
+    workers: int = 1,
+    resume: bool = False,
 ) -> RunSummary:
     """Code and store ``items`` in the database at ``db_path`` (created if needed); ``inputs`` names
-    them in the run's record; ``progress`` is called after each committed batch."""
+    them in the run's record; ``progress`` is called after each committed batch. ``workers`` processes
+    code (the stored rows are the same for any number); ``resume`` skips every stored id unread."""
     res = res or load_resources()
     settings = res.settings
     size = batch_size or settings.ingest_batch_size
@@ -240,12 +263,13 @@ def ingest(
     try:
         con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
         summary = _start_run(con, inputs, db_path)
-        for batch in _batches(items, size):
-            _ingest_batch(con, batch, summary, res, settings)
-            summary.seconds = time.perf_counter() - t0
-            log.info("batch %d committed: %d read, %d stored", summary.batches, summary.read, summary.stored)
-            if progress:
-                progress(summary)
+        with Coder(res, workers) as coder:
+            for batch in _batches(items, size):
+                _ingest_batch(con, batch, summary, coder, settings, resume)
+                summary.seconds = time.perf_counter() - t0
+                log.info("batch %d committed: %d read, %d stored", summary.batches, summary.read, summary.stored)
+                if progress:
+                    progress(summary)
         summary.seconds = time.perf_counter() - t0
         con.execute(
             f"UPDATE runs SET finished_at = ?, {_COUNTERS} WHERE run_id = ?",
@@ -264,7 +288,18 @@ def ingest_paths(
     res: Resources | None = None,
     batch_size: int | None = None,
     progress: Callable[[RunSummary], None] | None = None,
+    workers: int = 1,
+    resume: bool = False,
 ) -> RunSummary:
     """Read files, folders, archives (as ``rasd code`` does) and ingest what they hold."""
     items = read_inputs(list(paths), fields)
-    return ingest(items, db_path, inputs=list(paths), res=res, batch_size=batch_size, progress=progress)
+    return ingest(
+        items,
+        db_path,
+        inputs=list(paths),
+        res=res,
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers,
+        resume=resume,
+    )

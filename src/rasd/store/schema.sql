@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS runs (
     errors        INTEGER DEFAULT 0,        -- problems (bad items)
     events        INTEGER DEFAULT 0
 );
+-- documents already stored and not compared (ingest --resume); added after the first stores were made
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS resumed INTEGER DEFAULT 0;
 
 CREATE TABLE IF NOT EXISTS documents (
     doc_id            VARCHAR PRIMARY KEY,

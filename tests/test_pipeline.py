@@ -1,0 +1,71 @@
+"""The pipeline: the size cap, and parallel coding that gives byte-identical output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rasd.cli.main import app
+from rasd.pipeline import code_document, truncate
+from rasd.records import Document
+from rasd.resources import load_resources
+from rasd.settings import settings_with
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("text", "cap", "kept"),
+    [
+        ("قال الرئيس. وأضاف الوزير. ثم غادر.", 100, "قال الرئيس. وأضاف الوزير. ثم غادر."),
+        ("قال الرئيس. وأضاف الوزير. ثم غادر.", 30, "قال الرئيس. وأضاف الوزير."),
+        ("قال الرئيس. وأضاف الوزير. ثم غادر.", 15, "قال الرئيس."),
+        ("كلمة واحدة طويلة بلا نهاية", 10, "كلمة واحدة"),  # no sentence end within the cap: cut at the cap
+    ],
+)
+def test_pipeline_truncate_cuts_at_a_sentence_end(text: str, cap: int, kept: str) -> None:
+    doc = truncate(Document(id="d", text=text), cap)
+    assert doc.text == kept
+    assert ("truncated" in doc.flags) == (kept != text)
+    assert text.startswith(doc.text)  # a prefix: offsets stay valid
+
+
+def test_pipeline_long_document_is_flagged_truncated_once() -> None:
+    text = (EXAMPLES / "01_xi_putin_beijing.txt").read_text(encoding="utf-8")
+    res = load_resources(settings_with(max_chars=len(text) // 2))
+    coded = code_document(Document(id="d", text=text, flags=("truncated",)), res)
+    assert coded.flags.count("truncated") == 1
+    assert all(e.sentence.end <= len(text) // 2 for e in coded.events)
+    assert "truncated" not in code_document(Document(id="d", text=text), load_resources()).flags
+
+
+def _code(inputs: list[str], out: Path, workers: int) -> bytes:
+    result = runner.invoke(app, ["code", *inputs, "-o", str(out), "--workers", str(workers), "-q"])
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def _bad_items(tmp_path: Path) -> list[str]:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": ""}\nnot json\n{"id": "y", "text": "قال الرئيس"}\n', encoding="utf-8")
+    return [str(bad)]
+
+
+def test_pipeline_two_workers_write_the_same_bytes_on_examples(tmp_path: Path) -> None:
+    inputs = [str(EXAMPLES), *_bad_items(tmp_path)]
+    one = _code(inputs, tmp_path / "one.jsonl", 1)
+    two = _code(inputs, tmp_path / "two.jsonl", 2)
+    assert one == two
+    assert len(one.splitlines()) == len(list(EXAMPLES.glob("*.txt"))) + 1
+
+
+def test_pipeline_two_workers_write_the_same_bytes_on_dev_docs(shared: Path, tmp_path: Path) -> None:
+    inputs = [str(EXAMPLES), str(shared / "data" / "dev" / "docs.jsonl")]
+    one = _code(inputs, tmp_path / "one.jsonl", 1)
+    two = _code(inputs, tmp_path / "two.jsonl", 2)
+    assert one == two
+    assert [json.loads(line)["id"] for line in one.splitlines()][:2] == ["01_xi_putin_beijing", "02_xi_sisi_beijing"]
