@@ -39,7 +39,12 @@ def version() -> None:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl/.json/.zip, or - for stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders or globs: text, JSONL, JSON arrays, HTML, RSS/Atom, WARC, zip/gz; - for stdin."
+        ),
+    ],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here (default: stdout).")] = None,
     text_field: Annotated[str, typer.Option(help="JSON field holding the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSON field holding the document id.")] = "id",
