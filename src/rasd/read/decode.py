@@ -111,6 +111,23 @@ def _single_byte(data: bytes, item: str, declared: str | None) -> Decoded:
 
 
 @cache
+def _probe(codec: str) -> re.Pattern[str]:
+    """UTF-8 Arabic opens every letter with a byte D8–DB followed by one of 80–BF: read in ``codec``,
+    that pair (with a non-Arabic second character, as «ط§» for ا) is a telltale clean text lacks, so texts
+    without it are not looked at further."""
+    table, _runs = _mojibake_table(codec)
+    char_of = {byte: chr(code) for code, byte in table.items()}
+    leads = "".join(re.escape(char_of[b]) for b in range(0xD8, 0xDC) if b in char_of)
+    follow = "".join(
+        re.escape(char_of[b])
+        for b in range(0x80, 0xC0)
+        # Arabic letters and punctuation among them («ط،» ends a clean word) would probe clean text
+        if b in char_of and not "\u0600" <= char_of[b] <= "\u06ff" and char_of[b] not in "\u00a0\u200c\u200d"
+    )
+    return re.compile(f"[{leads}][{follow}]")
+
+
+@cache
 def _mojibake_table(codec: str) -> tuple[dict[int, int], re.Pattern[str]]:
     """Character → byte for ``codec`` (undefined bytes map as Latin-1, as Windows tools do), and a
     pattern for runs of its non-ASCII characters: the words that may be mojibake."""
@@ -143,6 +160,8 @@ def repair_mojibake(text: str) -> str | None:
     """
     changed = False
     for codec in _MOJIBAKE_CODECS:
+        if not _probe(codec).search(text):
+            continue
         table, runs = _mojibake_table(codec)
         found = [m.group() for m in runs.finditer(text)]
         fixes = {run: fixed for run in set(found) if (fixed := _repair_run(run, table)) is not None}
