@@ -17,7 +17,6 @@ class Analysis:
     norm: NormText
     sentences: list[Span]
     dateline: DatelineRecord | None
-    anchor: str | None  # the date relative expressions resolve against (dateline, else published)
     published: str | None
     published_source: str | None
     mentions: list[ActorMention]

@@ -51,7 +51,7 @@ def _home(dateline: DatelineRecord | None, res: Resources) -> str | None:
     """The state a story was filed from: its dateline place's country."""
     if dateline is None or not dateline.place:
         return None
-    entry = next((p for p in res.places if p.name_en == dateline.place), None)
+    entry = res.place_named(dateline.place)
     return entry.country if entry else None
 
 
@@ -64,10 +64,11 @@ def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
     published, published_source = dates.published_date(text, doc.url, raw_dateline)
     if doc.published:
         published, published_source = doc.published[:10], "input"
-    anchor = (dateline.date if dateline and dateline.date else None) or published
+    # offices are resolved at the dateline's date, else the published date
+    office_date = (dateline.date if dateline and dateline.date else None) or published
     home = _home(dateline, res)
-    people, mentions = find_actors(text, norm, res, anchor or published, dateline.agency if dateline else None, home)
-    analysis = Analysis(doc, norm, sentences, dateline, anchor, published, published_source, mentions)
+    people, mentions = find_actors(text, norm, res, office_date, dateline.agency if dateline else None, home)
+    analysis = Analysis(doc, norm, sentences, dateline, published, published_source, mentions)
     return analysis, people
 
 

@@ -33,6 +33,11 @@ class Resources:
     actors: Lexicon[ActorKey] = field(repr=False)
     skeletons: dict[str, set[str]] = field(repr=False, default_factory=dict)
     skeleton_firsts: frozenset[str] = field(repr=False, default_factory=frozenset)
+    places_by_name: dict[str, PlaceEntry] = field(repr=False, default_factory=dict)
+
+    def place_named(self, name: str | None) -> PlaceEntry | None:
+        """The gazetteer entry with this English name (a dateline's place), if any."""
+        return self.places_by_name.get(name) if name else None
 
     def actor_name(self, code: str) -> str | None:
         base = code.split("-")[0]
@@ -113,4 +118,5 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         actors=Lexicon(_actor_entries(countries, orgs, people, titles, gazetteer)),
         skeletons=skeletons,
         skeleton_firsts=frozenset(k.split(" ", 1)[0] for k in skeletons),
+        places_by_name={pl.name_en: pl for pl in reversed(gazetteer)},  # the first row of a name wins
     )

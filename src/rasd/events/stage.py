@@ -69,7 +69,7 @@ def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], li
     dateline_date = (dl.date, text[dl.start : dl.end]) if dl and dl.date else None
     place = None
     if dl and dl.place:
-        entry = next((p for p in res.places if p.name_en == dl.place), None)
+        entry = res.place_named(dl.place)
         if entry:
             place = Place(entry.name_en, entry.country, entry.lat, entry.lon)
     # the dateline's place says where the story was filed, not who acted
