@@ -120,3 +120,18 @@ def test_dev_seeds_every_consult_and_partnership_is_found(dev_gold, dev_coded, d
     levels = {(tuple(sorted((p["a"], p["b"]))), p["level"]) for p in dev_coded[doc_id]["partnerships"]}
     for p in gold["partnerships"]:
         assert (tuple(sorted((p["a"], p["b"]))), p["level"]) in levels
+
+
+def test_dev_rasd_eval_agrees_with_the_shared_scorer(shared, dev_gold, dev_coded):
+    """rasd's own metrics (rasd eval) give the same figures as ../shared/tools/score.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "tools" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    theirs, _ = module.score({g["id"]: g for g in dev_gold}, dev_coded)
+    ours = score({g["id"]: g for g in dev_gold}, dev_coded)
+    for metric, counts in ours.totals.items():
+        assert (counts.tp, counts.fp, counts.fn) == (theirs[metric]["tp"], theirs[metric]["fp"], theirs[metric]["fn"])
+    assert ours.published_accuracy == theirs["published"]["accuracy"]
