@@ -17,7 +17,9 @@ def test_docs_readme_has_two_setup_commands():
     cmds = readme_commands()
     assert len(cmds) >= 2
     assert "rasd code examples/" in cmds[0]
-    assert "pytest" in cmds[1]
+    script = (REPO / cmds[1].split()[-1]).read_text(encoding="utf-8")
+    assert "pytest" in script
+    assert "ruff check" in script and "mypy src" in script
 
 
 def test_docs_ci_runs_the_readme_test_command_verbatim():
