@@ -126,6 +126,48 @@ RULES = [
         ("SUPPORT", "EGY", "RUS"),
         False,
     ),
+    (
+        "«وسفير X …، وسفير Y»: a repeated head noun continues a list",
+        "واستقبل الوزير اليوم سفير النرويج لدى المملكة هانسن ، وسفير فنلندا فاوتيلاينين ، وسفير الدنمارك ماسين.",
+        ("CONSULT", "DNK", "SAU"),
+        True,
+    ),
+    (
+        "the host of an envoy («لدى المملكة») is not one of the listed",
+        "واستقبل وزير الخارجية الأردني سفير النرويج لدى المملكة.",
+        ("CONSULT", "JOR", "SAU"),
+        False,
+    ),
+    (
+        "a masdar with ل + ال names an institution's purpose",
+        "واستقبل المشرف على مركز الملك سلمان للإغاثة سفير النرويج.",
+        ("AID", "SAU", "NOR"),
+        False,
+    ),
+    (
+        "«وأعرب عن أمله» takes the subject of the clause before",
+        "وتحدث الوزير الألماني عن مأساة الشعب السوري، وأعرب عن أمله في المرونة التي تبديها موسكو.",
+        ("REQUEST", "DEU", "RUS"),
+        True,
+    ),
+    (
+        "a masdar's genitive asks its accusative",
+        "وبعد أيام من مطالبة الاتحاد الأوروبي الحكومة الإسرائيلية بوقف الاستيطان.",
+        ("REQUEST", "EU", "ISR"),
+        True,
+    ),
+    (
+        "a meeting «بشأن سوريا» is not with Syria, even between the pair",
+        "والتقى الجانبان المصري والأمريكي وبحثا نتائج الاجتماع الثلاثي الأخير بشأن سوريا في الدوحة.",
+        ("CONSULT", "SYR", "USA"),
+        False,
+    ),
+    (
+        "participants of a forum do not meet one another",
+        "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
+        ("CONSULT", "ASEAN", "RUS"),
+        False,
+    ),
 ]
 
 

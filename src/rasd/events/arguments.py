@@ -114,6 +114,36 @@ def _continues_clause(norm: str, start: int) -> bool:
     return norm[max(0, start - 3) : start + 1] in (", و", "، و") or norm[max(0, start - 2) : start + 1] == ",و"
 
 
+_LIGHT_VERBS = ("اعرب عن ", "عبر عن ", "ابدي ", "ابدت ", "اعربت عن ", "عبرت عن ", "جدد ", "جددت ")
+
+
+def _light_verb(norm: str, start: int) -> int | None:
+    """Where «وأعرب عن» stands before a noun trigger («وأعرب عن أمله في…»): the noun is the verb's object,
+    so the verb's place in the sentence decides the subject, as for a verb trigger."""
+    before = norm[max(0, start - 12) : start]
+    for verb in _LIGHT_VERBS:
+        if before.endswith(verb):
+            return start - len(verb)
+    return None
+
+
+def _nothing_or_its_noun(between: str, b: Arg) -> bool:
+    """No word between, or only the noun an adjective qualifies («الحكومة» of «الحكومة الإسرائيلية»)."""
+    words = between.split()
+    return not words or (len(words) == 1 and b.mention is not None and b.mention.kind in ("adj", "org_adj"))
+
+
+def _adjacent_pair(norm: str, a: Arg, b: Arg, args: list[Arg]) -> bool:
+    """Two different actors one right after the other with no word between («الاتحاد الأوروبي الحكومة
+    الإسرائيلية»): the subject and the object of a masdar, not a list."""
+    return (
+        PAIR not in (a.code, b.code)
+        and base(a.code) != base(b.code)
+        and _nothing_or_its_noun(norm[a.end : b.start], b)
+        and not any(x.start >= a.end and x.end <= b.start for x in args)
+    )
+
+
 def assign(
     trigger: Hit[Trigger],
     args: list[Arg],
@@ -139,15 +169,18 @@ def assign(
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after
-    if t.role != "noun" and _pronoun_subject(norm, trigger.start) and (previous_subject or speaker):
+    light = _light_verb(norm, trigger.start)
+    verb_at = trigger.start if light is None else light
+    verbal = t.role != "noun" or light is not None
+    if verbal and _pronoun_subject(norm, verb_at) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]  # «وهي مستعدة…»
-    elif t.role != "noun" and _continues_clause(norm, trigger.start) and (previous_subject or speaker):
+    elif verbal and _continues_clause(norm, verb_at) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]
     elif (
-        t.role != "noun"
+        verbal
         and previous_subject is not None
-        and trigger.start - clause_start > 3  # «ودعت الأطراف…» opening a sentence is no joined verb
-        and _joined_verb(norm, trigger.start)
+        and verb_at - clause_start > 3  # «ودعت الأطراف…» opening a sentence is no joined verb
+        and _joined_verb(norm, verb_at)
     ):
         before = [previous_subject]  # «تدعم أذربيجان … وتقدر عاليا …»: verbs joined by و share a subject
     hyphen = _hyphen_pair(norm, after) if t.type == "CONSULT" and t.role == "noun" else None
@@ -178,6 +211,9 @@ def assign(
     how = "svo"
     if t.type == "REQUEST" and t.role == "noun" and after and after[0].start - trigger.end <= _ADJACENT:
         # «مطالبة مجلس الأمن بتوفير الحماية»: the genitive of a demand is the one asked
+        if len(after) >= 2 and _adjacent_pair(norm, after[0], after[1], args):
+            # «مطالبة الاتحاد الأوروبي الحكومة الإسرائيلية بوقف…»: genitive subject, then the one asked
+            return Roles(after[0], after[1], False, "noun.genitive")
         subject = before[-1] if before else speaker
         if subject is not None and differs(subject, after[0]):
             return Roles(subject, after[0], False, "noun.object")

@@ -192,6 +192,8 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
+        if t.type == "CONSULT" and t.role == "noun" and _participants(trig, cues):
+            return [], None  # «وتشارك في اجتماع آسيان الولايات المتحدة وروسيا…»: a list of participants
         if t.type == "CONSULT" and t.role == "noun" and anaphoric(norm, trig, here.args):
             return [], None  # «خلال اللقاء»، «في ختام الاجتماع»: the meeting already told
         if t.role == "of" and norm[max(0, trig.start - 3) : trig.start].strip().endswith('"'):
@@ -200,6 +202,8 @@ class EventCoder:
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
+        if norm.startswith("لل", trig.start) and not t.form.startswith("لل"):
+            return [], None  # «مركز الملك سلمان للإغاثة»: ل + ال glued to a masdar names a purpose
         if described(trig, t, here.args, norm):
             return [], None  # «طالب تونسي»: a noun with its nationality, not the verb «طالب»
         if t.needs and not any(w in norm[trig.end : trig.end + NEEDS_REACH + len(w)] for w in t.needs):
@@ -323,11 +327,17 @@ _CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
 _LIST_GLUE = frozenset({"و", ",", "، و", ", و", "او", "،"})
 
 
+def _participants(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:
+    """A meeting noun right after «تشارك في» lists who takes part in a forum, not who meets whom."""
+    return any("participate" in c.payloads and 0 <= trig.start - c.end <= 1 for c in cues)
+
+
 def _group(arg: Arg, args: list[Arg], norm: str) -> list[Arg]:
     """The list an argument belongs to: «النرويج وفنلندا والدنمارك» stands for three actors, and
     «وزير الخارجية الروسي سيرجي لافروف، ووزير الخارجية الأمريكي جون كيري» for two."""
     if arg.code == PAIR or arg not in args:
         return [arg]
+    args = [a for a in args if a is arg or not _host(a, norm)]
     i = args.index(arg)
     lo = hi = i
     while lo > 0 and _joined(args[lo - 1], args[lo], norm):
@@ -346,9 +356,36 @@ def _joined(a: Arg, b: Arg, norm: str) -> bool:
     if PAIR in (a.code, b.code):
         return False
     between = norm[a.end : b.start].strip()
+    if _same_head(a, b, norm):
+        return True
     if between in (",", "،"):  # a comma lists only things of a kind; «بايبر، إسرائيل» is not a list
         return _kind(a) == _kind(b)
     return between in _LIST_GLUE or (between == "" and a.code == b.code)
+
+
+_HEAD_REACH = 80  # «سفير النرويج لدى المملكة رالف فيلي هانسن، وسفير فنلندا»: a name may stand between
+
+
+def _head(norm: str, start: int) -> str:
+    """The word just before an argument («سفير» in «سفير مملكة النرويج»)."""
+    words = norm[max(0, start - 20) : start].split()
+    return words[-1] if words else ""
+
+
+def _same_head(a: Arg, b: Arg, norm: str) -> bool:
+    """«سفير X …، وسفير Y»: the same head noun repeated after و opens the next item of one list."""
+    head, next_head = _head(norm, a.start).removeprefix("و"), _head(norm, b.start)
+    return (
+        len(head) >= 3
+        and next_head == "و" + head
+        and b.start - a.end <= _HEAD_REACH
+        and "." not in norm[a.end : b.start]
+    )
+
+
+def _host(a: Arg, norm: str) -> bool:
+    """«سفير النرويج لدى المملكة»: the state an envoy is accredited to describes him, it lists no one."""
+    return norm[max(0, a.start - 4) : a.start] == "لدي "
 
 
 def _kind(a: Arg) -> str:

@@ -47,10 +47,12 @@ _ABOUT = ("بشان ", "حول ", "حيال ", "ازاء ", "تجاه ", "بخص
 def topic_only(t: Trigger, roles: Roles, norm: str) -> bool:
     """What is discussed is a topic: talks «بشأن سوريا» are not with Syria, and the other party of a
     discussion verb is the one «مع» introduces."""
-    if t.type != "CONSULT" or roles.target is None or roles.joint:
+    if t.type != "CONSULT" or roles.target is None:
         return False
     if norm[max(0, roles.target.start - 7) : roles.target.start].endswith(_ABOUT):
         return True
+    if roles.joint:
+        return False
     if t.mode != "discuss" or t.role != "svo":
         return False
     return norm[max(0, roles.target.start - 3) : roles.target.start] != "مع "
