@@ -37,6 +37,18 @@ class Settings:
     # Timeline: months between the first and last dated record are filled in up to this span;
     # beyond it only months with records are listed.
     timeline_max_months: int = 240
+    # HTTP API and dashboard (rasd serve, docs/serve.md). Loopback unless --host says otherwise; rows per
+    # page when none is asked and the most a page may hold (offset + limit stays within query_max_rows);
+    # a token bucket per client address (refilled at rate_per_s, holding at most rate_burst requests);
+    # the longest URL (path and query) accepted; requests handled at once before uvicorn answers 503.
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 8000
+    serve_page_rows: int = 50
+    serve_max_page_rows: int = 500
+    serve_rate_per_s: float = 20.0
+    serve_rate_burst: int = 120
+    serve_max_url_chars: int = 2048
+    serve_max_concurrency: int = 32
 
 
 DEFAULT_SETTINGS = Settings()

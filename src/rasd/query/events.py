@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from rasd.errors import QueryError
 from rasd.query.filters import WHEN, EventFilter
 from rasd.query.run import fetch, scalar
 
@@ -31,11 +32,18 @@ class EventRows:
     total: int
 
 
-def events(con: duckdb.DuckDBPyConnection, filt: EventFilter) -> EventRows:
-    """Events matching ``filt``, oldest first (undated last), at most ``filt.limit`` rows."""
+def events(
+    con: duckdb.DuckDBPyConnection, filt: EventFilter, *, offset: int = 0, newest_first: bool = False
+) -> EventRows:
+    """Events matching ``filt``, oldest first (undated last), at most ``filt.limit`` rows after skipping
+    ``offset`` (pages of the HTTP API); ``newest_first`` reverses the dates (undated still last)."""
+    most = filt.settings.query_max_rows
+    if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= most:
+        raise QueryError(f"offset {offset!r} is out of range: give a whole number from 0 to {most}")
+    order = f"{WHEN} DESC NULLS LAST, e.event_id DESC" if newest_first else f"{WHEN} NULLS LAST, e.event_id"
     where, params = filt.where()
-    sql = f"SELECT {EVENT_COLUMNS} {_FROM} WHERE {where} ORDER BY {WHEN} NULLS LAST, e.event_id LIMIT ?"
-    rows = fetch(con, sql, [*params, filt.limit], filt.settings)
+    sql = f"SELECT {EVENT_COLUMNS} {_FROM} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    rows = fetch(con, sql, [*params, filt.limit, offset], filt.settings)
     total = scalar(con, f"SELECT count(*) {_FROM} WHERE {where}", params, filt.settings)
     return EventRows(rows.table, total)
 
