@@ -45,6 +45,22 @@ def test_mentions_short_form_alone_is_not_enough():
     assert people("وقال شي إن الصين مستعدة.") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distinctive short name of someone in office, with his state named: enough alone
+        ("وقال بوتين إن روسيا مستعدة للحوار.", {("Vladimir Putin", "RUS")}),
+        ("وأكد أن لا مستقبل للأسد في سوريا.", {("Bashar al-Assad", "SYR")}),
+        # the state is not named: a word that may be no name at all
+        ("وقال بوتين إن الحوار مستمر.", set()),
+        # an Arab short name without its article is a given name too
+        ("وقال صالح إن اليمن يمر بظروف صعبة.", set()),
+    ],
+)
+def test_mentions_short_name_alone(text, expected):
+    assert people(text, "2015-08-10") == expected
+
+
 def test_mentions_heads_of_both_states():
     text = "التقى وزير الخارجية الصيني وانغ يي وزير خارجية طاجيكستان. وأشار إلى ثقة رئيسي الدولتين."
     assert {("Xi Jinping", "CHN"), ("Emomali Rahmon", "TJK")} <= people(text, "2024-12-01")

@@ -226,7 +226,9 @@ def find_actors(
             arab_name = entry.country in arab or any(o.country in arab for o in entry.offices)
             if not (arab_name and _continues(norm.text, h.term, h.end) and not (nxt and nxt.start == h.end + 1)):
                 b.add_person(person.key, h.start, h.end)
-        elif short and short.key in named:
+        elif short and (
+            short.key in named or _alone(res, short.key, norm.text[h.start : h.end], doc_codes, arab, window)
+        ):
             b.add_person(short.key, h.start, h.end)
         elif title:
             i = _title(b, hits, i, named)
@@ -266,6 +268,34 @@ def _plain(b: _Builder, h: Hit[ActorKey], doc_codes: Counter[str]) -> None:
         b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), entry.country, kind, place=place_idx))
     elif code is not None:
         b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, key.kind, place=place_idx))
+
+
+_ALONE_MIN = 4  # letters: «شي» or «ماي» alone are words, «بوتين» and «أوباما» are names
+
+
+def _alone(
+    res: Resources,
+    key: str,
+    form: str,
+    doc_codes: Counter[str],
+    arab: frozenset[str],
+    window: DateWindow | None,
+) -> bool:
+    """May a short name stand without the full name («بوتين», «للأسد»)? When it is long enough to be no
+    common word, the person held an office at the document's date, the person's state is named in the
+    document too, and, for an Arab person, the short name is a family name with its article («الأسد», not
+    «صالح», which is also a given name)."""
+    entry = res.people[key]
+    countries = {entry.country} | {o.country for o in entry.offices}
+    if len(form.replace(" ", "")) < _ALONE_MIN or not any(doc_codes[c] for c in countries):
+        return False
+    if window is None or not any(o.overlaps(window.lo, window.hi) for o in entry.offices):
+        return False
+    if countries & arab:
+        bare = form.removeprefix("و").removeprefix("ف")
+        bare = "ال" + bare[2:] if bare.startswith("لل") else bare.removeprefix("ب").removeprefix("ك")
+        return bare.startswith("ال") and len(bare) >= _ALONE_MIN + 1
+    return True
 
 
 def _doc_codes(res: Resources, hits: list[Hit[ActorKey]]) -> Counter[str]:
