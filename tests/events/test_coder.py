@@ -163,6 +163,30 @@ RULES = [
         False,
     ),
     (
+        "a planned signing is an intent, not yet support",
+        "تعتزم روسيا وتونس التوقيع على اتفاقية شراكة استراتيجية.",
+        ("SUPPORT", "RUS", "TUN"),
+        False,
+    ),
+    (
+        "«سيتم التوقيع» is a plan: an intent",
+        "وقال إن اتفاقية الشراكة بين روسيا وتونس سيتم التوقيع عليها قريبا.",
+        ("AGREE", "RUS", "TUN"),
+        True,
+    ),
+    (
+        "a meeting noun names its parties after «بين»",
+        "واستضافت سلطنة عمان مباحثات سرية بين الأميركيين والإيرانيين.",
+        ("CONSULT", "IRN", "USA"),
+        True,
+    ),
+    (
+        "the host of talks «بين» two others is not one of them",
+        "واستضافت سلطنة عمان مباحثات سرية بين الأميركيين والإيرانيين.",
+        ("CONSULT", "OMN", "USA"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -93,6 +93,19 @@ def _hyphen_pair(norm: str, after: list[Arg]) -> tuple[Arg, Arg] | None:
     return None
 
 
+_BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _between_pair(norm: str, after: list[Arg]) -> tuple[Arg, Arg] | None:
+    """«مباحثات غير رسمية بين الأميركيين والحوثيين»: the two parties a meeting noun names after «بين»."""
+    for a, b in zip(after, after[1:], strict=False):
+        if PAIR in (a.code, b.code) or base(a.code) == base(b.code):
+            continue
+        if norm[max(0, a.start - 4) : a.start] == "بين " and norm[a.end : b.start].strip() == "و":
+            return a, b
+    return None
+
+
 def _after_with(norm: str, a: Arg) -> bool:
     """Is the argument introduced by «مع» (a partner, not a subject)?"""
     return norm[max(0, a.start - 3) : a.start] == "مع "
@@ -183,6 +196,9 @@ def assign(
         and _joined_verb(norm, verb_at)
     ):
         before = [previous_subject]  # «تدعم أذربيجان … وتقدر عاليا …»: verbs joined by و share a subject
+    between = _between_pair(norm, after) if t.type in _BETWEEN_TYPES and t.role == "noun" else None
+    if between is not None:
+        return Roles(between[0], between[1], True, "between")
     hyphen = _hyphen_pair(norm, after) if t.type == "CONSULT" and t.role == "noun" else None
     if hyphen is not None:
         return Roles(hyphen[0], hyphen[1], True, "forum")

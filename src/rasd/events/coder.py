@@ -223,8 +223,8 @@ class EventCoder:
         etype = t.type
         if etype == "REQUEST" and cooperation_follows(trig, cues):
             etype = "AGREE"
-        elif etype in FUTURE_AGREE and future(norm, trig.start, clause):
-            etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»: what is planned is an intent
+        elif (etype in FUTURE_AGREE or t.rule == "support.sign") and future(norm, trig.start, clause):
+            etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»، «تعتزم روسيا وتونس التوقيع»: a plan is an intent
         elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
         how = roles.how.replace(".pair", "")

@@ -22,7 +22,7 @@ NEEDS_REACH = 100
 FUTURE_AGREE = frozenset({"CONSULT"})  # a planned visit or meeting is an intent; «سوف تدعم» stays SUPPORT
 
 
-FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ")
+FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ", "سيتم ", "سوف يتم ")
 
 
 ATTACK_REACH = 30  # «أدان التفجير الإرهابي الذي استهدف …»: the attack named right after the verb
@@ -93,7 +93,7 @@ def future(norm: str, start: int, clause_start: int = -1) -> bool:
     return any(w in clause for w in PLANNED)
 
 
-PLANNED = ("من المقرر ان", "من المنتظر ان", "من المزمع ان")
+PLANNED = ("من المقرر ان", "من المنتظر ان", "من المزمع ان", "تعتزم ", "يعتزم ", "تعتزمان ", "يعتزمان ")
 
 
 def addressed(trig: Hit[Trigger], roles: Roles, norm: str) -> Roles:
