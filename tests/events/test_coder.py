@@ -187,6 +187,36 @@ RULES = [
         False,
     ),
     (
+        "a forum's meeting is one CONSULT with its host",
+        "وعقد وزراء الخارجية العرب اجتماعا طارئا لجامعة الدول العربية بالقاهرة حضره الرئيس الفلسطيني.",
+        ("CONSULT", "ARL", "EGY"),
+        True,
+    ),
+    (
+        "those who attend a forum do not meet it one by one",
+        "وعقد وزراء الخارجية العرب اجتماعا طارئا لجامعة الدول العربية بالقاهرة حضره الرئيس الفلسطيني.",
+        ("CONSULT", "ARL", "PSE"),
+        False,
+    ),
+    (
+        "a meeting after «أمام» is the setting of a speech",
+        "وقال الرئيس الفلسطيني في كلمته أمام اجتماع جامعة الدول العربية إن الاستيطان مستمر.",
+        ("CONSULT", "ARL", "PSE"),
+        False,
+    ),
+    (
+        "what is refused does not happen",
+        "وقال إن إسرائيل ترفض الآن الإفراج عن الأسرى الفلسطينيين.",
+        ("RETREAT", "ISR", "PSE"),
+        False,
+    ),
+    (
+        "a release that is told happened",
+        "وأفرجت إسرائيل اليوم عن الأسرى الفلسطينيين.",
+        ("RETREAT", "ISR", "PSE"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

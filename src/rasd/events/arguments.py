@@ -10,6 +10,7 @@ first actor after the trigger that is not the source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rasd.actors.mentions import ActorMention
@@ -122,9 +123,13 @@ def _coordinated(norm: str, before: list[Arg]) -> tuple[Arg, Arg] | None:
     return None
 
 
+_JOINED_CLAUSE = re.compile(r"[,،]\s*و$")
+
+
 def _continues_clause(norm: str, start: int) -> bool:
-    """A verb joined to the previous clause by «، و» shares that clause's subject."""
-    return norm[max(0, start - 3) : start + 1] in (", و", "، و") or norm[max(0, start - 2) : start + 1] == ",و"
+    """A verb joined to the previous clause by «، و» (or « ، و») shares that clause's subject."""
+    before = norm[max(0, start - 5) : start] + ("و" if norm.startswith("و", start) else "")
+    return _JOINED_CLAUSE.search(before) is not None
 
 
 _LIGHT_VERBS = ("اعرب عن ", "عبر عن ", "ابدي ", "ابدت ", "اعربت عن ", "عبرت عن ", "جدد ", "جددت ")

@@ -65,6 +65,7 @@ class EventCoder:
 
     def __init__(self, res: Resources, lex: EventLexicons) -> None:
         self.res, self.lex = res, lex
+        self._igos = frozenset(o.code for o in res.organisations if o.kind == "igo")
 
     def find(self, norm: str) -> Found:
         """Every trigger, cue and partnership word of a folded document (one automaton pass each)."""
@@ -116,6 +117,7 @@ class EventCoder:
             args = drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
+                own_place = self._place(mentions[mi:], n1, norm, None)
                 here = Sentence(
                     span=sent,
                     n0=n0,
@@ -123,10 +125,12 @@ class EventCoder:
                     args=[a for a in args if not any(s0 <= a.start and a.end <= e0 for s0, e0 in inside)],
                     cues=s_cues,
                     locations=[m for m in s_mentions if m.kind in ("place", "capital", "country")],
-                    place=self._place(mentions[mi:], n1, norm, dateline_place),
+                    place=own_place or dateline_place,
+                    named_place=own_place,
                     speaker=scene.speaker,  # «وأضاف أن…» names no one: the last subject speaks on
                     previous=_subject(args, n0),
                     accusations=[t.end for t in s_triggers if t.payloads[0].type == "ACCUSE"],
+                    rejections=[t.end for t in s_triggers if t.payloads[0].type == "REJECT"],
                 )
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
@@ -134,7 +138,13 @@ class EventCoder:
                     stated, roles = self._event(trig, here, norm, scene, to_original, when)
                     if roles is not None and roles.target is not None:
                         here.objects.add(roles.target.start)
-                    if stated and roles is not None and roles.source is not None and roles.source.code != PAIR:
+                    if (
+                        stated
+                        and roles is not None
+                        and roles.source is not None
+                        and roles.source.code != PAIR
+                        and not roles.how.startswith("noun.")  # «بعد مطالبة الاتحاد…»: a phrase's genitive
+                    ):
                         here.previous = roles.source
                     for ev in stated:
                         if is_history(ev.date, anchor) or past_year_near(exprs, at, anchor):
@@ -160,6 +170,18 @@ class EventCoder:
     def _states(self, a: str, b: str) -> bool:
         """Both are states (not organisations or regions) and differ: a bilateral scene."""
         return base(a) != base(b) and base(a) in self.res.countries and base(b) in self.res.countries
+
+    def _forum(self, roles: Roles, place: Place, args: list[Arg], norm: str) -> Roles:
+        """A meeting of an organisation («اجتماع الجامعة العربية بالقاهرة») is one CONSULT between the
+        forum and its host, the state where it meets; those who attend do not meet it one by one."""
+        source = roles.source
+        if source is None or source.mention is None or source.mention.kind != "org" or not place.country:
+            return roles
+        if base(source.code) not in self._igos or place.country == base(source.code):
+            return roles
+        if len(_group(source, args, norm)) > 1:  # «مجلس التعاون والولايات المتحدة»: a meeting of two sides
+            return roles
+        return Roles(source, Arg(0, 0, place.country, None), True, "forum.host")
 
     def _place(self, mentions: list[ActorMention], n1: int, norm: str, dateline_place: Place | None) -> Place | None:
         """Where the sentence says it happened («في بكين», «بالقاهرة»), else the dateline's place
@@ -192,6 +214,10 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
+        if t.type != "REJECT" and _refused(trig, here.rejections, norm):
+            return [], None  # «ترفض وقف الاستيطان أو الإفراج عن الأسرى»: what is refused does not happen
+        if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 5) : trig.start] == "امام ":
+            return [], None  # «في كلمته أمام اجتماع اللجنة»: the setting of a speech, told as such
         if t.type == "CONSULT" and t.role == "noun" and _participants(trig, cues):
             return [], None  # «وتشارك في اجتماع آسيان الولايات المتحدة وروسيا…»: a list of participants
         if t.type == "CONSULT" and t.role == "noun" and anaphoric(norm, trig, here.args):
@@ -218,6 +244,8 @@ class EventCoder:
             roles = addressed(trig, roles, norm)
         if topic_only(t, roles, norm):
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
+        if t.rule == "consult.meeting.noun" and here.named_place is not None:
+            roles = self._forum(roles, here.named_place, here.args, norm)
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
             roles = attack_site(trig, roles, here, norm, cues)
         etype = t.type
@@ -325,6 +353,17 @@ _CONFIDENCE = {
 }
 _CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
 _LIST_GLUE = frozenset({"و", ",", "، و", ", و", "او", "،"})
+
+
+_REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
+
+
+def _refused(trig: Hit[Trigger], rejections: list[int], norm: str) -> bool:
+    """Is the trigger the object of a refusal just before it, in the same clause?"""
+    return any(
+        0 <= trig.start - end <= _REFUSED_REACH and not any(p in norm[end : trig.start] for p in ".،,؛:")
+        for end in rejections
+    )
 
 
 def _participants(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:

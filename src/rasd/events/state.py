@@ -68,9 +68,11 @@ class Sentence:
     locations: list[ActorMention]  # places and states named, even after «في»: where an attack was
     place: Place | None
     speaker: Arg | None  # the subject carried over from earlier sentences
+    named_place: Place | None = None  # the place the sentence itself names («بالقاهرة»), not the dateline's
     previous: Arg | None = None  # the subject of the last event in this sentence
     objects: set[int] = field(default_factory=set)  # arguments already taken as objects
     accusations: list[int] = field(default_factory=list)  # where condemnations end, for attacks named after
+    rejections: list[int] = field(default_factory=list)  # where refusals end: what follows is what is refused
 
 
 @dataclass(slots=True)
