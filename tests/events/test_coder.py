@@ -217,6 +217,30 @@ RULES = [
         True,
     ),
     (
+        "«شجع X على» asks X to act",
+        "وشجع وزير الخارجية الأمريكي الصين على وقف أعمال الردم.",
+        ("REQUEST", "USA", "CHN"),
+        True,
+    ),
+    (
+        "«شجع» without «على» asks nothing",
+        "وقال إن وزير الخارجية الأمريكي شجع الصين.",
+        ("REQUEST", "USA", "CHN"),
+        False,
+    ),
+    (
+        "«بين X و«Y»»: quotation marks do not break the pair",
+        "وفي قمة مصغرة بين الولايات المتحدة و«آسيان» في كوالالمبور بحث الجانبان الأمن.",
+        ("CONSULT", "ASEAN", "USA"),
+        True,
+    ),
+    (
+        "a speech after a colon names no subject of the verb before it",
+        "ونقل المحامي عن الأسير الذي زاره أمس قوله: إن إدارة سجون الاحتلال تصعد.",
+        ("CONSULT", "ISR", "PSE"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

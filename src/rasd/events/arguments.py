@@ -46,9 +46,20 @@ def base(code: str) -> str:
     return code.split("-")[0]
 
 
+_STATE_SECTORS = ("-MIL", "-GOV", "-POL")  # the state's own forces and government: the state itself
+
+
+def _as_state(code: str) -> str:
+    for sector in _STATE_SECTORS:
+        if code.endswith(sector):
+            return code[: -len(sector)]
+    return code
+
+
 def differs(a: Arg, b: Arg) -> bool:
-    """Different actors: different codes, or two different people of one state (a domestic dyad)."""
-    if a.code == PAIR or b.code == PAIR or a.code != b.code:
+    """Different actors: different codes, or two different people of one state (a domestic dyad). A state's
+    forces are the state («طيران الاحتلال الإسرائيلي» is one actor); its rebels are not («TUR-REB»)."""
+    if a.code == PAIR or b.code == PAIR or _as_state(a.code) != _as_state(b.code):
         return True
     pa = a.mention.person if a.mention else None
     pb = b.mention.person if b.mention else None
@@ -102,9 +113,18 @@ def _between_pair(norm: str, after: list[Arg]) -> tuple[Arg, Arg] | None:
     for a, b in zip(after, after[1:], strict=False):
         if PAIR in (a.code, b.code) or base(a.code) == base(b.code):
             continue
-        if norm[max(0, a.start - 4) : a.start] == "بين " and norm[a.end : b.start].strip() == "و":
+        if (
+            norm[max(0, a.start - 5) : a.start].strip(' "«').endswith("بين")
+            and norm[a.end : b.start].strip(' "«»') == "و"
+        ):
             return a, b
     return None
+
+
+def _reachable_subject(norm: str, end: int, a: Arg) -> bool:
+    """An argument after its verb stands in the verb's clause: not past a colon that opens quoted speech
+    («قوله: أن عنوان … إدارة السجون»)."""
+    return ":" not in norm[end : a.start]
 
 
 def _after_with(norm: str, a: Arg) -> bool:
@@ -182,7 +202,11 @@ def assign(
         for a in args
         if a.end <= trigger.start and a.start >= lo and a.start not in not_subjects and not _quoted(norm, a)
     ]
-    after = [a for a in args if trigger.end <= a.start <= trigger.end + _REACH_ON]
+    after = [
+        a
+        for a in args
+        if trigger.end <= a.start <= trigger.end + _REACH_ON and _reachable_subject(norm, trigger.end, a)
+    ]
     partners = [a for a in before if _after_with(norm, a)]  # «أجرت مصر مع اليونان مناورات»
     if partners:
         before = [a for a in before if a not in partners]
