@@ -241,6 +241,30 @@ RULES = [
         False,
     ),
     (
+        "a perfect form glued to ل is a masdar, the purpose of another act",
+        "وأعرب الرئيس المصري عن تقدير مصر لحرص الرئيس الفرنسي على المشاركة في الحفل.",
+        ("AGREE", "EGY", "FRA"),
+        False,
+    ),
+    (
+        "«عن تقدير مصر» is praise by Egypt of whom the sentence names",
+        "وأعرب الرئيس المصري عن تقدير مصر لحرص الرئيس الفرنسي على المشاركة في الحفل.",
+        ("SUPPORT", "EGY", "FRA"),
+        True,
+    ),
+    (
+        "a law «بفرض عقوبات» imposes nothing yet",
+        "وقال إن القانون الخاص بفرض عقوبات على إيران جاهز.",
+        ("SANCTION", "USA", "IRN"),
+        False,
+    ),
+    (
+        "«قامت X بفرض عقوبات» is the act itself",
+        "وقامت الولايات المتحدة أمس بفرض عقوبات على إيران.",
+        ("SANCTION", "USA", "IRN"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -228,6 +228,8 @@ class EventCoder:
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
         if t.role == "noun" and complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
+        if t.role != "noun" and _glued_masdar(norm, trig.start):
+            return [], None  # «لحرص الرئيس على المشاركة»: a verb takes no ل or ب, so this is a masdar's purpose
         if norm.startswith("لل", trig.start) and not t.form.startswith("لل"):
             return [], None  # «مركز الملك سلمان للإغاثة»: ل + ال glued to a masdar names a purpose
         if described(trig, t, here.args, norm):
@@ -353,6 +355,20 @@ _CONFIDENCE = {
 }
 _CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
 _LIST_GLUE = frozenset({"و", ",", "، و", ", و", "او", "،"})
+
+
+def _glued_masdar(norm: str, start: int) -> bool:
+    """A perfect-tense form glued to ل or ب («لحرص», «بدعم»): only a masdar takes them (an imperfect
+    verb after ل, «ليدعم», is a purpose too but is read by its own rules)."""
+    if start < 2 or norm[start - 1] not in "لب" or norm[start - 2].isalnum():
+        return False
+    if norm[start : start + 1] in ("ي", "ت", "ن", "ا"):
+        return False
+    words = norm[max(0, start - 40) : start - 1].split()
+    return not (norm[start - 1] == "ب" and any(w.removeprefix("و") in _DID for w in words[-4:]))
+
+
+_DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاما", "قاموا", "يقومون", "بادر", "بادرت"})  # «قامت X بفرض»
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
