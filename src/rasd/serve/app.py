@@ -7,10 +7,12 @@ it holds DuckDB's read lock on the file, so an ingest into the same file waits f
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
@@ -48,17 +50,41 @@ def _tidy_openapi(app: FastAPI) -> None:
     app.openapi = build  # type: ignore[method-assign]
 
 
+class ReadOnlyStore:
+    """The app's one read-only connection, opened when the app is made (so a bad path fails at once),
+    closed when the server shuts down and opened again by the next request if the app is started
+    again (test clients start and stop an app many times)."""
+
+    def __init__(self, path: DbPath) -> None:
+        self.path = path
+        self.lock = threading.Lock()
+        self.con: duckdb.DuckDBPyConnection | None = connect(path, read_only=True)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for one request; cursors of one connection may run in parallel threads."""
+        with self.lock:
+            if self.con is None:
+                self.con = connect(self.path, read_only=True)
+            return self.con.cursor()
+
+    def close(self) -> None:
+        with self.lock:
+            if self.con is not None:
+                self.con.close()
+                self.con = None
+
+
 def create_app(db: DbPath, settings: Settings = DEFAULT_SETTINGS, cors_origins: Sequence[str] = ()) -> FastAPI:
     """The app over the store at ``db`` (StoreError now if it cannot be opened read-only). CORS stays off
     unless ``cors_origins`` names the origins allowed to read the API from a browser."""
-    con = connect(db, read_only=True)
+    store = ReadOnlyStore(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            con.close()
+            store.close()
 
     app = FastAPI(
         title="rasd",
@@ -69,7 +95,7 @@ def create_app(db: DbPath, settings: Settings = DEFAULT_SETTINGS, cors_origins: 
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.db = con
+    app.state.db = store
     app.state.settings = settings
     errors.install(app)
     app.include_router(build_router(settings))

@@ -33,7 +33,7 @@ Con = duckdb.DuckDBPyConnection
 
 
 def cursor(request: Request) -> Iterator[Con]:
-    """A cursor of the app's read-only connection for one request (cursors may run in parallel threads)."""
+    """A cursor of the app's read-only connection for one request (``app.ReadOnlyStore``)."""
     cur: Con = request.app.state.db.cursor()
     try:
         yield cur

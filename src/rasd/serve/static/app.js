@@ -233,7 +233,7 @@ async function documentsView(params) {
 
 // ---------------------------------------------------------------- document view
 
-const PRIORITY = ["trigger", "date", "place", "actor", "partnership"];
+const PRIORITY = ["trigger", "place", "actor", "date", "partnership"]; // the more specific stretch wins the colour
 
 /** The text as nodes: stretches covered by spans become <mark>s (the most specific kind wins the
  *  colour, the title lists every annotation); offsets are code points, as in the store. */
