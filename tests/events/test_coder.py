@@ -265,6 +265,36 @@ RULES = [
         True,
     ),
     (
+        "«القصف الذي شنته القوات الهندية»: the relative clause names the attacker",
+        "وقال الجيش الباكستاني إن عمليات القصف التي شنتها القوات الهندية على الحدود أدت إلى مقتل جنود.",
+        ("ASSAULT", "IND", "PAK"),
+        True,
+    ),
+    (
+        "a protest handed to the UN accuses the one it is about",
+        "وقدم الجيش الباكستاني مذكرة احتجاج إلى بعثة الأمم المتحدة حول القصف الذي شنته القوات الهندية.",
+        ("ACCUSE", "PAK", "IND"),
+        True,
+    ),
+    (
+        "the addressee of a protest is not accused",
+        "وقدم الجيش الباكستاني مذكرة احتجاج إلى بعثة الأمم المتحدة حول القصف الذي شنته القوات الهندية.",
+        ("ACCUSE", "PAK", "UN"),
+        False,
+    ),
+    (
+        "a ceasefire agreement named is no ceasefire declared",
+        "وقال إن الهند انتهكت اتفاقية وقف إطلاق النار الموقعة مع باكستان.",
+        ("CONCEDE", "IND", "PAK"),
+        False,
+    ),
+    (
+        "a group claiming a killing attacked",
+        "وأعلنت حركة طالبان الباكستانية المسؤولية عن قتل جنود باكستانيين في روالبندي.",
+        ("ASSAULT", "PAK", "PAK"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -7,6 +7,7 @@ sentences that open with a reporting verb.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -242,12 +243,15 @@ class EventCoder:
         roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
         if t.type == "ASSAULT":
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
+            roles = _relative_agent(trig, roles, here.args, norm) or roles
         if t.type == "REQUEST" and t.role == "svo":
             roles = addressed(trig, roles, norm)
         if topic_only(t, roles, norm):
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.rule == "consult.meeting.noun" and here.named_place is not None:
             roles = self._forum(roles, here.named_place, here.args, norm)
+        if t.type == "ACCUSE" and roles.source is not None and roles.target is not None:
+            roles = _accused_not_addressee(trig, roles, here.args, norm)
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
             roles = attack_site(trig, roles, here, norm, cues)
         etype = t.type
@@ -369,6 +373,56 @@ def _glued_masdar(norm: str, start: int) -> bool:
 
 
 _DID = frozenset({"قام", "قامت", "يقوم", "تقوم", "قاما", "قاموا", "يقومون", "بادر", "بادرت"})  # «قامت X بفرض»
+
+
+_RELATIVE_AGENT = re.compile(
+    r"\s*(?:\S+\s+){0,2}?(?:التي|الذي|اللتين|الذين)\s+(?:شن|شنت|نفذ|نفذت|تشن|يشن|تنفذ|ينفذ|ارتكب|ارتكبت|"
+    r"يرتكب|ترتكب|شنها|شنتها|نفذها|نفذتها|تشنها|يشنها|ارتكبها|ارتكبتها|يرتكبها|ترتكبها)\s"
+)
+_AGENT_REACH = 40
+
+
+def _relative_agent(trig: Hit[Trigger], roles: Roles, args: list[Arg], norm: str) -> Roles | None:
+    """«عمليات القصف التي شنتها القوات الهندية على الحدود الباكستانية»: the relative clause after an attack
+    names who attacked; whom it hit is named after that, else stays as read."""
+    m = _RELATIVE_AGENT.match(norm, trig.end, trig.end + _AGENT_REACH)
+    if m is None:
+        return None
+    agent = next(
+        (a for a in args if a.start >= m.end() and len(norm[m.end() : a.start].split()) <= 1 and a.code != PAIR),
+        None,
+    )  # «التي شنتها القوات الهندية»: the agent, or its nationality right after the noun it qualifies
+    if agent is None:
+        return None
+    hit = next(
+        (a for a in args if agent.end <= a.start <= agent.end + _AGENT_REACH and differs(agent, a) and a.code != PAIR),
+        None,
+    )
+    if hit is None and roles.source is not None and roles.source is not agent and differs(agent, roles.source):
+        hit = roles.source
+    return Roles(agent, hit, False, "relative")
+
+
+_ADDRESSEE = re.compile(r"(?:الي|الى)\s+\W*(?:\S+\s+){0,2}\W*$")
+
+
+def _accused_not_addressee(trig: Hit[Trigger], roles: Roles, args: list[Arg], norm: str) -> Roles:
+    """«قدم الجيش الباكستاني مذكرة احتجاج إلى بعثة الأمم المتحدة حول القصف الذي شنته القوات الهندية»: the
+    one a protest is handed to is not the one accused; that is the next party the sentence names."""
+    source, target = roles.source, roles.target
+    if source is None or target is None or _ADDRESSEE.search(norm, max(0, target.start - 30), target.start) is None:
+        return roles
+    accused = next(
+        (
+            a
+            for a in args
+            if target.end < a.start <= trig.end + 2 * _AGENT_REACH + 60
+            and a.code != PAIR
+            and base(a.code) not in (base(source.code), base(target.code))
+        ),
+        None,
+    )
+    return Roles(source, accused, roles.joint, roles.how + ".about") if accused is not None else roles
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
