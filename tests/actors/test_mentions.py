@@ -61,6 +61,14 @@ def test_mentions_short_name_alone(text, expected):
     assert people(text, "2015-08-10") == expected
 
 
+def test_mentions_title_with_an_epithet_names_who_follows():
+    text = "وقال الرئيس السوري بشار الأسد كلمته. وجاء التدخل بناء على طلب من الرئيس الشرعي عبدربه منصور هادي."
+    doc = code_document(Document(id="t", text=text, published="2015-08-10"))
+    assad = next(p for p in doc.people if p.name == "Bashar al-Assad")
+    assert all(text[m.start : m.end] != "الرئيس" for m in assad.mentions)
+    assert any(p.name == "Abd-Rabbu Mansour Hadi" for p in doc.people)
+
+
 def test_mentions_heads_of_both_states():
     text = "التقى وزير الخارجية الصيني وانغ يي وزير خارجية طاجيكستان. وأشار إلى ثقة رئيسي الدولتين."
     assert {("Xi Jinping", "CHN"), ("Emomali Rahmon", "TJK")} <= people(text, "2024-12-01")

@@ -295,6 +295,18 @@ RULES = [
         True,
     ),
     (
+        "«لتلبية طلب الحكومة الفرنسية»: the genitive asked, the subject grants",
+        "وقال إن السلطان قابوس أمر بالبحث لتلبية طلب الحكومة الفرنسية المساعدة.",
+        ("REQUEST", "FRA", "OMN"),
+        True,
+    ),
+    (
+        "the one who grants a request did not ask",
+        "وقال إن السلطان قابوس أمر بالبحث لتلبية طلب الحكومة الفرنسية المساعدة.",
+        ("REQUEST", "OMN", "FRA"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

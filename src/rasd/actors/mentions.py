@@ -329,7 +329,7 @@ def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> i
     office = (b.people[b.recent[-1]].role if b.recent else None) if t.office == COUNTERPART else t.office
     end, last = (nxt.end, i + 1) if country_key and nxt else (h.end, i)
     follow = hits[last + 1] if last + 1 < len(hits) else None
-    if follow is not None and follow.start - end <= _MAX_GAP:
+    if follow is not None and _name_follows(b.norm.text, end, follow.start):
         name = _pick(follow, ("person",))
         fitting = [p.key for p in follow.payloads if p.kind == "short" and _fits(res, p.key, office, country)]
         if name is None and len(fitting) == 1:
@@ -352,6 +352,14 @@ def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> i
     else:
         b.add_mention(ActorMention(h.start, end, b.span(h.start, end), country, "title", office=office))
     return last
+
+
+_EPITHET_REACH = 12  # «الرئيس الشرعي عبدربه منصور هادي»: one epithet between a title and the name
+
+
+def _name_follows(norm: str, end: int, start: int) -> bool:
+    """Does a name follow the title, right after it or after one epithet («الشرعي», «السابق»)?"""
+    return start - end <= _MAX_GAP or (start - end <= _EPITHET_REACH and len(norm[end:start].split()) == 1)
 
 
 _EMBEDDING = ("مبعوث", "المبعوث", "ممثل", "سفير", "السفير", "مستشار", "مكتب", "باسم", "مساعد", "نايب")

@@ -245,7 +245,7 @@ class EventCoder:
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
             roles = _relative_agent(trig, roles, here.args, norm) or roles
         if t.type == "REQUEST" and t.role == "svo":
-            roles = addressed(trig, roles, norm)
+            roles = _request_granted(trig, roles, here.args, norm) or addressed(trig, roles, norm)
         if topic_only(t, roles, norm):
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.rule == "consult.meeting.noun" and here.named_place is not None:
@@ -423,6 +423,33 @@ def _accused_not_addressee(trig: Hit[Trigger], roles: Roles, args: list[Arg], no
         None,
     )
     return Roles(source, accused, roles.joint, roles.how + ".about") if accused is not None else roles
+
+
+_GRANTED = ("علي ", "تلبيه ", "لتلبيه ", "تلبيه ل", "استجابه ل", "استجابه ", "بطلب ")
+
+
+def _request_granted(trig: Hit[Trigger], roles: Roles, args: list[Arg], norm: str) -> Roles | None:
+    """«بناءً على طلب من الرئيس هادي», «لتلبية طلب الحكومة الفرنسية»: «طلب» here is a noun; whoever it
+    names after it asked, and the clause's subject is the one asked, who grants it."""
+    if norm[trig.start : trig.end] not in ("طلب", "لطلب") or not norm[max(0, trig.start - 10) : trig.start].endswith(
+        _GRANTED
+    ):
+        return None
+    asker = next(
+        (a for a in args if trig.end <= a.start <= trig.end + 24 and _genitive_gap(norm[trig.end : a.start])),
+        None,
+    )
+    if asker is None or roles.source is None or not differs(asker, roles.source):
+        return Roles(None, None, False, "granted")
+    return Roles(asker, roles.source, False, "granted")
+
+
+def _genitive_gap(between: str) -> bool:
+    """«طلب من الرئيس», «طلب الحكومة الفرنسية»: at most «من» and one noun before the named party."""
+    words = between.split()
+    if words[:1] == ["من"]:
+        words = words[1:]
+    return len(words) <= 1
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
