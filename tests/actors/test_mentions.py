@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.pipeline import code_document
+from rasd.pipeline import analyse, code_document
 from rasd.records import Document
+from rasd.resources import load_resources
 
 
 def people(text: str, published: str | None = None) -> set[tuple[str, str]]:
@@ -67,6 +68,12 @@ def test_mentions_title_with_an_epithet_names_who_follows():
     assad = next(p for p in doc.people if p.name == "Bashar al-Assad")
     assert all(text[m.start : m.end] != "الرئيس" for m in assad.mentions)
     assert any(p.name == "Abd-Rabbu Mansour Hadi" for p in doc.people)
+
+
+def test_mentions_sultanate_is_the_sultanate_named():
+    text = "أكدت سلطنة عمان دورها كوسيط. وقال إن السلطنة ساعدت في الإفراج عن الرهينة."
+    analysis, _ = analyse(Document(id="t", text=text, published="2015-08-10"), load_resources())
+    assert [m.code for m in analysis.mentions if text[m.span.start : m.span.end] == "السلطنة"] == ["OMN"]
 
 
 def test_mentions_heads_of_both_states():

@@ -161,12 +161,19 @@ class _Builder:
                     return key
         return None
 
-    def kingdom(self) -> str | None:
-        """«المملكة»: the first kingdom named, else Saudi Arabia in a Saudi Press Agency item."""
+    def styled(self, kind: str) -> str | None:
+        """«المملكة»: the first kingdom named, else Saudi Arabia in a Saudi Press Agency item;
+        «السلطنة»: the first sultanate named."""
+        prefix = _STYLES.get(kind)
+        if prefix is None:
+            return None
         for code in self.states:
-            if any(n.startswith("المملكة") for n in self.res.countries[code].names_ar):
+            if any(n.startswith(prefix) for n in self.res.countries[code].names_ar):
                 return code
-        return "SAU" if self.agency == "SPA" else None
+        return "SAU" if kind == "kingdom" and self.agency == "SPA" else None
+
+
+_STYLES = {"kingdom": "المملكة", "sultanate": "سلطنة"}  # aliases.tsv kinds: a state's style, as its names begin
 
 
 _NOT_A_NAME = frozenset(
@@ -237,7 +244,7 @@ def find_actors(
             if key:
                 b.add_person(key, h.start, h.end)
         elif (alias := _pick(h, ("alias",))) is not None:
-            code = b.kingdom() if alias.key == "kingdom" else None
+            code = b.styled(alias.key)
             if code:
                 b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, "country"))
         else:

@@ -271,6 +271,8 @@ class EventCoder:
         out = []
         date, precision, date_text = when
         for src, tgt, joint, s_arg, t_arg in self._pairs(roles, scene, t, here.args, norm):
+            if src == tgt and (s_arg is None or t_arg is None or not differs(s_arg, t_arg)):
+                continue  # one actor on both sides states nothing
             out.append(
                 RawEvent(
                     type=etype,
