@@ -49,6 +49,11 @@ NEGATIVE = [
     ),
     ("history", "وكانت الصين وكازاخستان قد وقعتا في عام 2011 بيانا مشتركا.", "SUPPORT"),
     ("negated condemnation", "ولم تدن روسيا الهجوم على أوكرانيا.", "ACCUSE"),
+    (
+        "an attack already told, judged",
+        "وأكد أمير قطر أن الهجوم يشكل انتهاكا لسيادة قطر وفق ميثاق الأمم المتحدة.",
+        "ASSAULT",
+    ),
 ]
 
 
@@ -304,6 +309,24 @@ RULES = [
         "the one who grants a request did not ask",
         "وقال إن السلطان قابوس أمر بالبحث لتلبية طلب الحكومة الفرنسية المساعدة.",
         ("REQUEST", "OMN", "FRA"),
+        False,
+    ),
+    (
+        "«عقب المحادثات،» dates the sentence by talks already told",
+        "وعقب المحادثات، انتقد وزير الخارجية الروسي الولايات المتحدة.",
+        ("CONSULT", "RUS", "USA"),
+        False,
+    ),
+    (
+        "a third party calling on «البلدين» asks each of them",
+        "التقى الرئيس الإيراني رئيس وزراء باكستان. ودعت الصين البلدين إلى ضبط النفس.",
+        ("REQUEST", "CHN", "PAK"),
+        True,
+    ),
+    (
+        "a third party's call on the pair is no event between the pair",
+        "التقى الرئيس الإيراني رئيس وزراء باكستان. ودعت الصين البلدين إلى ضبط النفس.",
+        ("REQUEST", "IRN", "PAK"),
         False,
     ),
     (

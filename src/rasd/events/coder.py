@@ -215,6 +215,8 @@ class EventCoder:
             return [], None
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 4) : trig.start] == "قبل ":
             return [], None  # «قبل الاجتماع»: a meeting still to come dates the sentence, it is not news
+        if t.type == "ASSAULT" and _told_attack(norm, trig):
+            return [], None  # «أكد الأمير أن الهجوم يشكل انتهاكا…»: the attack already told is the topic
         if t.type != "REJECT" and _refused(trig, here.rejections, norm):
             return [], None  # «ترفض وقف الاستيطان أو الإفراج عن الأسرى»: what is refused does not happen
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 5) : trig.start] == "امام ":
@@ -326,6 +328,8 @@ class EventCoder:
             if base(s_arg.code) in pair:
                 other = pair[1] if base(s_arg.code) == pair[0] else pair[0]
                 return [(s_arg.code, other, roles.joint, s_arg, None)]
+            if t.type not in _MUTUAL:  # «دعت الصين البلدين إلى ضبط النفس»: a third party acts on each
+                return [(s_arg.code, p, False, s_arg, None) for p in pair]
             return [(pair[0], pair[1], True, None, None)]
         sources = _group(s_arg, args, norm)
         if t_arg in sources:  # «تطالب فيتنام وماليزيا والفلبين»: a list is one side, not both
@@ -452,6 +456,16 @@ def _genitive_gap(between: str) -> bool:
     if words[:1] == ["من"]:
         words = words[1:]
     return len(words) <= 1
+
+
+def _told_attack(norm: str, trig: Hit[Trigger]) -> bool:
+    """A definite attack noun opening a clause after «أن»/«إن» («أن الهجوم يشكل…») is the subject of a
+    judgement on an attack already reported, not a new one."""
+    word = norm[trig.start : trig.end]
+    if not word.startswith("ال") or norm[max(0, trig.start - 3) : trig.start] not in ("ان ", "إن ", "أن "):
+        return False
+    following = norm[trig.end : trig.end + 12].split()
+    return bool(following) and following[0] not in ("علي", "الذي", "التي", "ضد", "الاخير", "الجديد")
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely

@@ -68,6 +68,9 @@ def officials(ev: RawEvent) -> bool:
 ANAPHORA_REACH = 40  # a definite meeting noun with no party this close after it refers back
 
 
+_TIME_WORD = re.compile(r"(?:عقب|بعد|اثر|ختام|قبيل|خلال)\s+$")
+
+
 def anaphoric(norm: str, trig: Hit[Trigger], args: list[Arg]) -> bool:
     """A definite meeting noun with no partner after it («خلال اللقاء بحث…») refers back; one that
     names its parties («الاجتماع الخامس لوزراء خارجية الصين-آسيا الوسطى») does not."""
@@ -76,6 +79,8 @@ def anaphoric(norm: str, trig: Hit[Trigger], args: list[Arg]) -> bool:
         return False
     if re.match(r"\s*(?:مع|بين)\s", norm[trig.end : trig.end + 8]):
         return False
+    if _TIME_WORD.search(norm, max(0, trig.start - 12), trig.start) and re.match(r"\s*[،,]", norm[trig.end :]):
+        return True  # «عقب المحادثات، انتقد لافروف…»: the talks told before date what follows
     return not any(trig.end <= a.start <= trig.end + ANAPHORA_REACH for a in args)
 
 
