@@ -330,6 +330,24 @@ RULES = [
         False,
     ),
     (
+        "a hostile act reported by its victim is the victim's accusation",
+        "وأفاد بيان صادر عن قيادة الجيش اللبناني بأن طائرة إسرائيلية انتهكت الأجواء اللبنانية.",
+        ("ACCUSE", "LBN", "ISR"),
+        True,
+    ),
+    (
+        "a third party reporting an attack accuses no one",
+        "وأفاد بيان صادر عن الخارجية الفرنسية بأن طائرة إسرائيلية انتهكت الأجواء اللبنانية.",
+        ("ACCUSE", "FRA", "ISR"),
+        False,
+    ),
+    (
+        "after «بعد أن» the verb's subject follows it",
+        "وقال الوزير إن المنطقة في شمال سوريا ستصبح آمنة، بعد أن قصفت طائرات حربية تركية مواقع المتطرفين.",
+        ("ASSAULT", "SYR", "TUR"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

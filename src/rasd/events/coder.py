@@ -147,6 +147,7 @@ class EventCoder:
                         and not roles.how.startswith("noun.")  # «بعد مطالبة الاتحاد…»: a phrase's genitive
                     ):
                         here.previous = roles.source
+                    stated += [a for ev in stated if (a := _victim_accuses(ev, args, n0, trig.start)) is not None]
                     for ev in stated:
                         if is_history(ev.date, anchor) or past_year_near(exprs, at, anchor):
                             continue
@@ -363,7 +364,33 @@ _CONFIDENCE = {
     "subject.after": 0.7,
     "speaker": 0.65,
 }
-_CAMEO_OF = {"AGREE": "030", "REQUEST": "100"}
+_CAMEO_OF = {"AGREE": "030", "REQUEST": "100", "ACCUSE": "112"}
+_HOSTILE = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+
+
+def _victim_accuses(ev: RawEvent, args: list[Arg], n0: int, at: int) -> RawEvent | None:
+    """«أفاد بيان الجيش اللبناني بأن طائرة إسرائيلية انتهكت الأجواء اللبنانية»: a hostile act reported by
+    its victim is also the victim's accusation of the one who did it."""
+    if ev.type not in _HOSTILE:
+        return None
+    subject = _subject(args, n0)
+    if subject is None or subject.start >= at or subject.mention is ev.source_mention:
+        return None
+    if base(subject.code) != base(ev.target) or base(subject.code) == base(ev.source):
+        return None
+    return replace(
+        ev,
+        type="ACCUSE",
+        source=subject.code,
+        target=ev.source,
+        joint=False,
+        source_mention=subject.mention,
+        target_mention=ev.source_mention,
+        rule=ev.rule + ".reported-by-victim",
+        cameo=_CAMEO_OF["ACCUSE"],
+    )
+
+
 _LIST_GLUE = frozenset({"و", ",", "، و", ", و", "او", "،"})
 
 

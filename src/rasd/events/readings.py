@@ -183,8 +183,14 @@ def cooperation_follows(trig: Hit[Trigger], cues: list[Hit[str]]) -> bool:
     return any("cooperation" in c.payloads and 0 <= c.start - trig.end <= 40 for c in cues)
 
 
+_OPENERS = ("بعد ان ", "قبل ان ", "بعدما ", "عندما ", "حينما ", "منذ ان ", "فيما ", "بينما ")
+
+
 def clause_start(norm: str, pos: int, n0: int) -> int:
-    """Start of the clause holding ``pos``: after the last semicolon in the sentence."""
+    """Start of the clause holding ``pos``: after the last semicolon in the sentence; a verb right after
+    «بعد أن», «عندما»… opens its own clause, whose subject follows it («بعد أن قصفت طائرات تركية…»)."""
+    if norm[max(n0, pos - 8) : pos].endswith(_OPENERS):
+        return pos
     cut = norm.rfind(";", n0, pos)
     return cut + 1 if cut >= 0 else n0
 
