@@ -348,6 +348,12 @@ RULES = [
         False,
     ),
     (
+        "what the pair discusses is a topic, not a third party",
+        "والتقى وزير الخارجية السعودي نظيره الإيطالي. كما بحث الجانبان الأوضاع في لبنان وسوريا والعراق.",
+        ("CONSULT", "IRQ", "SAU"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

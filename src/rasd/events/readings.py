@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from rasd.actors.mentions import ActorMention
-from rasd.events.arguments import Arg, Roles
+from rasd.events.arguments import PAIR, Arg, Roles
 from rasd.events.lexicon import Trigger
 from rasd.events.state import RawEvent, Sentence
 from rasd.normalise.match import Hit
@@ -51,8 +51,8 @@ def topic_only(t: Trigger, roles: Roles, norm: str) -> bool:
         return False
     if norm[max(0, roles.target.start - 7) : roles.target.start].endswith(_ABOUT):
         return True
-    if roles.joint:
-        return False
+    if roles.joint and (roles.source is None or roles.source.code != PAIR):
+        return False  # «الصين وأذربيجان بحثتا»: the other party, not a topic; «بحث الجانبان الأوضاع» is one
     if t.mode != "discuss" or t.role != "svo":
         return False
     return norm[max(0, roles.target.start - 3) : roles.target.start] != "مع "
