@@ -49,6 +49,12 @@ NEGATIVE = [
     ),
     ("history", "وكانت الصين وكازاخستان قد وقعتا في عام 2011 بيانا مشتركا.", "SUPPORT"),
     ("negated condemnation", "ولم تدن روسيا الهجوم على أوكرانيا.", "ACCUSE"),
+    ("pluperfect background", "وكان وزير الخارجية السعودي قد التقى نظيره الروسي في الدوحة.", "CONSULT"),
+    (
+        "talks during a visit still to come",
+        "وسيزور وزير الخارجية السعودي موسكو الأسبوع المقبل يجري خلالها مباحثات مع الرئيس الروسي.",
+        "CONSULT",
+    ),
     (
         "an attack already told, judged",
         "وأكد أمير قطر أن الهجوم يشكل انتهاكا لسيادة قطر وفق ميثاق الأمم المتحدة.",
@@ -351,6 +357,18 @@ RULES = [
         "what the pair discusses is a topic, not a third party",
         "والتقى وزير الخارجية السعودي نظيره الإيطالي. كما بحث الجانبان الأوضاع في لبنان وسوريا والعراق.",
         ("CONSULT", "IRQ", "SAU"),
+        False,
+    ),
+    (
+        "«سينقل خلال لقائه»: a meeting still to come is an intent",
+        "وقال إن وزير الخارجية السعودي سينقل خلال لقائه مع الرئيس الروسي تحيات الملك.",
+        ("AGREE", "RUS", "SAU"),
+        True,
+    ),
+    (
+        "a «مع» partner of an earlier clause is not the partner of this meeting",
+        "وبحث الاتفاق مع القوى الكبرى، مشيرا إلى أن وزير الخارجية السعودي سيلتقي الرئيس الروسي.",
+        ("AGREE", "REG", "SAU"),
         False,
     ),
     (

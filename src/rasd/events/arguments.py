@@ -207,7 +207,10 @@ def assign(
         for a in args
         if trigger.end <= a.start <= trigger.end + _REACH_ON and _reachable_subject(norm, trigger.end, a)
     ]
-    partners = [a for a in before if _after_with(norm, a)]  # «أجرت مصر مع اليونان مناورات»
+    # «أجرت مصر مع اليونان مناورات»: a partner named with «مع» after the subject, not in an earlier clause
+    # («الاتفاق مع القوى الكبرى، مشيرة إلى أن الجبير سينقل خلال لقائه…»)
+    last_subject = max((a.start for a in before if not _after_with(norm, a)), default=-1)
+    partners = [a for a in before if _after_with(norm, a) and a.start > last_subject]
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after

@@ -230,6 +230,8 @@ class EventCoder:
             return [], None  # «"استقلال تايوان"»: a slogan quoted, not a state supported
         if any("background" in c.payloads and n0 <= c.start < trig.start for c in cues):
             return [], None  # «سبق أن»، «في وقت سابق»: history told as background
+        if _pluperfect(norm, n0, trig.start):
+            return [], None  # «وكان الجبير قد التقى لافروف…»: what had happened before the news
         if t.role == "noun" and complement(norm, trig.start):
             return [], None  # «لدعم»، «بتأييد»: the purpose or content of another act, not an act
         if t.role != "noun" and _glued_masdar(norm, trig.start):
@@ -260,8 +262,11 @@ class EventCoder:
         etype = t.type
         if etype == "REQUEST" and cooperation_follows(trig, cues):
             etype = "AGREE"
-        elif (etype in FUTURE_AGREE or t.rule == "support.sign") and future(norm, trig.start, clause):
+        elif (etype in FUTURE_AGREE or t.rule == "support.sign") and (
+            future(norm, trig.start, clause) or (etype == "CONSULT" and (here.planned or _future_light(norm, trig)))
+        ):
             etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»، «تعتزم روسيا وتونس التوقيع»: a plan is an intent
+            here.planned = here.planned or t.type == "CONSULT"
         elif t.rule == "agree.must" and roles.target is not None and roles.target.code != PAIR and not roles.joint:
             etype = "REQUEST"  # «يجب على إيران تغيير سياستها»: an obligation put on a third party
         how = roles.how.replace(".pair", "")
@@ -493,6 +498,24 @@ def _told_attack(norm: str, trig: Hit[Trigger]) -> bool:
         return False
     following = norm[trig.end : trig.end + 12].split()
     return bool(following) and following[0] not in ("علي", "الذي", "التي", "ضد", "الاخير", "الجديد")
+
+
+_FUTURE_LIGHT = re.compile(
+    r"(?:^|\s)و?(?!سنه|ستة|سته|سنوات|سياسه|سياده|سياق|سنوي)س[يتن]\S{2,}\s+(?:(?:خلال|في)\s+)?$"
+)  # a verb with the future prefix س, not «سنة», «ستة», «سياسة»…
+
+
+def _future_light(norm: str, trig: Hit[Trigger]) -> bool:
+    """«سينقل خلال لقائه»: a future verb governs the meeting noun, which is still to come."""
+    return _FUTURE_LIGHT.search(norm, max(0, trig.start - 20), trig.start) is not None
+
+
+_PLUPERFECT = re.compile(r"\s*و?(?:كان|كانت|كانا|كانوا)\s")
+
+
+def _pluperfect(norm: str, n0: int, start: int) -> bool:
+    """«وكان X قد التقى»: a sentence opened by «كان» with «قد» before the verb tells earlier events."""
+    return norm[max(n0, start - 3) : start] == "قد " and _PLUPERFECT.match(norm, n0) is not None
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
