@@ -372,6 +372,18 @@ RULES = [
         False,
     ),
     (
+        "violations named with their perpetrator are an accusation by the speaker",
+        "وقالت لجنة الأمم المتحدة إنها أحيطت علما بزيادة انتهاكات السلطات الإسرائيلية ضد النساء.",
+        ("ACCUSE", "UN", "ISR"),
+        True,
+    ),
+    (
+        "a visit with no host named is hosted by the place visited",
+        "واختتم وفد الاتحاد الأوروبي زيارة رسمية في بغداد.",
+        ("CONSULT", "EU", "IRQ"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -171,6 +171,14 @@ def _nothing_or_its_noun(between: str, b: Arg) -> bool:
     return not words or (len(words) == 1 and b.mention is not None and b.mention.kind in ("adj", "org_adj"))
 
 
+def _owned(norm: str, end: int, a: Arg) -> bool:
+    """The genitive right after a noun, or a nationality after the one noun it qualifies («انتهاكات
+    السلطات الإسرائيلية»)."""
+    if a.start - end <= _ADJACENT:
+        return True
+    return a.mention is not None and a.mention.kind in ("adj", "org_adj") and len(norm[end : a.start].split()) == 1
+
+
 def _adjacent_pair(norm: str, a: Arg, b: Arg, args: list[Arg]) -> bool:
     """Two different actors one right after the other with no word between («الاتحاد الأوروبي الحكومة
     الإسرائيلية»): the subject and the object of a masdar, not a list."""
@@ -249,7 +257,7 @@ def assign(
             return Roles(after[0], after[1], True, "joint.two")
 
     if t.role == "of":  # «أهمية وحدة العراق»: the state named right after is the one supported
-        owner = next((a for a in after if a.start - trigger.end <= _ADJACENT and a.code != PAIR), None)
+        owner = next((a for a in after if _owned(norm, trigger.end, a) and a.code != PAIR), None)
         if owner is None:
             return Roles(None, None, False, "of")
         speaker_or_before = before[-1] if before else speaker

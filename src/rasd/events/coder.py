@@ -255,6 +255,8 @@ class EventCoder:
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.rule == "consult.meeting.noun" and here.named_place is not None:
             roles = self._forum(roles, here.named_place, here.args, norm)
+        if t.role == "visit" and roles.source is not None and roles.target is None:
+            roles = _visited_place(trig, roles, here, norm)
         if t.type == "ACCUSE" and roles.source is not None and roles.target is not None:
             roles = _accused_not_addressee(trig, roles, here.args, norm)
         if t.type == "ACCUSE" and roles.target is None and roles.source is not None:
@@ -516,6 +518,22 @@ _PLUPERFECT = re.compile(r"\s*و?(?:كان|كانت|كانا|كانوا)\s")
 def _pluperfect(norm: str, n0: int, start: int) -> bool:
     """«وكان X قد التقى»: a sentence opened by «كان» with «قد» before the verb tells earlier events."""
     return norm[max(n0, start - 3) : start] == "قد " and _PLUPERFECT.match(norm, n0) is not None
+
+
+_VISIT_PLACE_REACH = 60
+
+
+def _visited_place(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str) -> Roles:
+    """«اختتمت لجنة الأمم المتحدة زيارة رسمية في عمان»: with no host named, the state of the place visited
+    hosts the visit."""
+    source = roles.source
+    for m in here.locations:
+        if trig.end <= m.norm_start <= trig.end + _VISIT_PLACE_REACH and "." not in norm[trig.end : m.norm_start]:
+            state = base(m.code)
+            if source is not None and state != base(source.code):
+                return Roles(source, Arg(m.norm_start, m.norm_end, state, m), False, roles.how + ".place")
+            return roles
+    return roles
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
