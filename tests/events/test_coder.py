@@ -384,6 +384,24 @@ RULES = [
         True,
     ),
     (
+        "a party inside a prepositional phrase is not the subject",
+        "واختتم وفد الاتحاد الأوروبي المعني بحقوق الإنسان للشعب الفلسطيني زيارة رسمية إلى الأردن.",
+        ("CONSULT", "EU", "JOR"),
+        True,
+    ),
+    (
+        "a meeting proposed is an intent",
+        "وقال إن الهند اقترحت على باكستان عقد اجتماع لمستشاري الأمن الوطني.",
+        ("CONSULT", "IND", "PAK"),
+        False,
+    ),
+    (
+        "«دعوة من X إلى Y»: sender and addressee",
+        "وسلم الوزير السعودي دعوة من العاهل الأردني إلى الرئيس الروسي لزيارة عمّان.",
+        ("AGREE", "JOR", "RUS"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -179,6 +179,34 @@ def _owned(norm: str, end: int, a: Arg) -> bool:
     return a.mention is not None and a.mention.kind in ("adj", "org_adj") and len(norm[end : a.start].split()) == 1
 
 
+_PREPOSITIONS = frozenset({"في", "علي", "على", "من", "عن", "الي", "الى", "حول", "بشان", "ضد", "تجاه", "لدي"})
+
+
+def _in_phrase(norm: str, a: Arg) -> bool:
+    """Is the argument inside a prepositional phrase («حقوق الإنسان للشعب الفلسطيني», «عن الصين»)? A
+    subject never is. For a nationality the noun it qualifies decides."""
+    words = norm[max(0, a.start - 30) : a.start].split()
+    if a.mention is not None and a.mention.kind in ("adj", "org_adj") and words:
+        head = words[-1]
+        return head.startswith(("لل", "بال", "وبال", "ولل")) or (len(words) > 1 and words[-2] in _PREPOSITIONS)
+    own = norm[a.start : a.end]
+    return own.startswith(("لل", "بال")) or (bool(words) and words[-1] in _PREPOSITIONS)
+
+
+def _from_to(norm: str, end: int, after: list[Arg]) -> tuple[Arg, Arg] | None:
+    """«من X إلى Y» right after a masdar: the sender and the addressee."""
+    if len(after) < 2:
+        return None
+    a = after[0]
+    between = norm[end : a.start].split()
+    if not between or between[0] != "من" or len(between) > 2:
+        return None
+    b = next((x for x in after[1:] if x.start - a.end <= 30 and differs(a, x)), None)
+    if b is None or norm[max(0, b.start - 12) : b.start].split()[-1:] not in (["الي"], ["الى"]):
+        return None
+    return a, b
+
+
 def _adjacent_pair(norm: str, a: Arg, b: Arg, args: list[Arg]) -> bool:
     """Two different actors one right after the other with no word between («الاتحاد الأوروبي الحكومة
     الإسرائيلية»): the subject and the object of a masdar, not a list."""
@@ -265,6 +293,9 @@ def assign(
 
     source: Arg | None = None
     how = "svo"
+    sender = _from_to(norm, trigger.end, after) if t.type == "REQUEST" and t.role == "noun" else None
+    if sender is not None:  # «دعوة من الملك سلمان إلى الرئيس الروسي»: from whom, to whom
+        return Roles(sender[0], sender[1], False, "noun.from_to")
     if t.type == "REQUEST" and t.role == "noun" and after and after[0].start - trigger.end <= _ADJACENT:
         # «مطالبة مجلس الأمن بتوفير الحماية»: the genitive of a demand is the one asked
         if len(after) >= 2 and _adjacent_pair(norm, after[0], after[1], args):
@@ -277,7 +308,8 @@ def assign(
         source, how = after[0], "noun.genitive"
         after = after[1:]
     elif before:
-        source, how = before[-1], "subject.before"
+        free = [a for a in before if not _in_phrase(norm, a)]
+        source, how = (free or before)[-1], "subject.before"
     elif after and t.role != "onechina":
         source, how = after[0], "subject.after"
         # a verb-first sentence may name a long subject («استقبل صاحب السمو … وزير الدفاع … اليوم»):

@@ -98,7 +98,19 @@ def future(norm: str, start: int, clause_start: int = -1) -> bool:
     return any(w in clause for w in PLANNED)
 
 
-PLANNED = ("من المقرر ان", "من المنتظر ان", "من المزمع ان", "تعتزم ", "يعتزم ", "تعتزمان ", "يعتزمان ")
+PLANNED = (
+    "من المقرر ان",
+    "من المنتظر ان",
+    "من المزمع ان",
+    "تعتزم ",
+    "يعتزم ",
+    "تعتزمان ",
+    "يعتزمان ",
+    "اقترح ",
+    "اقترحت ",
+    "يقترح ",
+    "تقترح ",
+)
 
 
 def addressed(trig: Hit[Trigger], roles: Roles, norm: str) -> Roles:
