@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
+import pyarrow as pa
 
 from rasd.export.common import BATCH_ROWS, TABLE_ORDER, ExportError, open_query
-from rasd.store.db import query_reader
+from rasd.store.db import query_reader, schema_sql
 
 
 def table_sql(table: str) -> str:
@@ -91,6 +92,18 @@ def write_csv(con: duckdb.DuckDBPyConnection, table: str, out: TextIO) -> int:
         writer.writerow([_csv_cell(v) for v in row])
         n += 1
     return n
+
+
+def parquet_schema(table: str) -> pa.Schema:
+    """The Arrow schema ``rasd export --format parquet --table TABLE`` writes, read from an empty in-memory
+    store, so that other writers of rasd Parquet (``rasd spark``) produce files with the same columns and
+    types without a second copy of the type mapping."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(schema_sql())
+        return query_reader(con, table_sql(table)).schema
+    finally:
+        con.close()
 
 
 def write_parquet(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> int:
