@@ -216,11 +216,12 @@ def evaluate(
 
 def _register_front_ends() -> None:
     """The store, query and export commands live in their own modules."""
-    from rasd.cli import export_commands, serve_command, store_commands
+    from rasd.cli import export_commands, serve_command, spark_command, store_commands
 
     store_commands.register(app)
     export_commands.register(app)
     serve_command.register(app)
+    spark_command.register(app)
 
 
 _register_front_ends()
