@@ -17,4 +17,10 @@ fi
 
 .venv/bin/ruff check src tests scripts bench
 .venv/bin/mypy src
-.venv/bin/python -m pytest
+# tests/spark runs once, in the Spark step below: ignored here, so a venv that already has pyspark
+# does not run it twice (without pyspark its modules would only skip).
+.venv/bin/python -m pytest --ignore=tests/spark
+
+# Spark step: the optional extra (pyspark; Java 17 must be installed), then the Spark tests in local[2].
+.venv/bin/pip install -q -e '.[spark]'
+.venv/bin/python -m pytest tests/spark -q
