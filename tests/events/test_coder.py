@@ -402,6 +402,12 @@ RULES = [
         True,
     ),
     (
+        "another person of the same state after a verb-first subject is the object, not an apposition",
+        "طالب رئيس مجلس النواب العراقي سليم الجبوري اليوم رئيس الوزراء حيدر العبادي بإقالة عدد من الوزراء.",
+        ("REQUEST", "IRQ", "IRQ"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

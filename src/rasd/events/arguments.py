@@ -82,8 +82,8 @@ def _appositions_end(source: Arg, args: list[Arg]) -> int:
     """Where a subject and the titles that follow it end."""
     end = source.end
     for a in args:
-        if a.start >= end and a.code == source.code and a.start - end <= _APPOSITION_GAP:
-            end = a.end
+        if a.start >= end and a.code == source.code and a.start - end <= _APPOSITION_GAP and not differs(source, a):
+            end = a.end  # «سليم الجبوري … رئيس الوزراء حيدر العبادي»: another person of the state is no title
     return end
 
 
@@ -315,7 +315,7 @@ def assign(
         # a verb-first sentence may name a long subject («استقبل صاحب السمو … وزير الدفاع … اليوم»):
         # its object is looked for after the subject, not after the verb
         end = _appositions_end(source, args)
-        after = [a for a in args if end <= a.start <= end + _REACH_ON and a.code != source.code]
+        after = [a for a in args if end <= a.start <= end + _REACH_ON and differs(source, a)]
     elif speaker is not None:
         source, how = speaker, "speaker"
     if source is None:
