@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.actors.mentions import ActorMention
-from rasd.events.lexicon import Trigger
+from rasd.events.lexicon import Trigger, first_person_forms
 from rasd.normalise.match import Hit
 
 PAIR = "@pair"
@@ -253,7 +253,11 @@ def assign(
     light = _light_verb(norm, trigger.start)
     verb_at = trigger.start if light is None else light
     verbal = t.role != "noun" or light is not None
-    if verbal and _pronoun_subject(norm, verb_at) and (previous_subject or speaker):
+    if t.role != "noun" and norm[trigger.start : trigger.end].split()[0].removeprefix("و") in first_person_forms():
+        # «ونأمل أن تخفف إيران…»: «we» is whoever speaks
+        before = [speaker or previous_subject] if (speaker or previous_subject) else []  # type: ignore[list-item]
+        after = [a for a in after if a not in before]
+    elif verbal and _pronoun_subject(norm, verb_at) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]  # «وهي مستعدة…»
     elif verbal and _continues_clause(norm, verb_at) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]

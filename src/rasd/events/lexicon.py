@@ -104,6 +104,21 @@ def _triggers() -> list[tuple[str, Trigger]]:
 
 
 @lru_cache(maxsize=1)
+def first_person_forms() -> frozenset[str]:
+    """Folded verb forms in the first person plural («نأمل», «ندعو», «ندين»): their subject is the speaker.
+    A form counts when the same rule also has its third-person twin («يأمل», «يدعو»)."""
+    by_rule: dict[str, set[str]] = {}
+    for form, t in _triggers():
+        by_rule.setdefault(t.rule, set()).add(fold(form))
+    out = set()
+    for forms in by_rule.values():
+        for f in forms:
+            if f.startswith("ن") and " " not in f and ("ي" + f[1:] in forms or "ت" + f[1:] in forms):
+                out.add(f)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def event_lexicons() -> EventLexicons:
     cameo = {
         r.required("cameo"): Cameo(r.required("cameo"), r.required("label"), r.number("goldstein") or 0.0)
