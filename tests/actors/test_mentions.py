@@ -76,6 +76,11 @@ def test_mentions_sultanate_is_the_sultanate_named():
     assert [m.code for m in analysis.mentions if text[m.span.start : m.span.end] == "السلطنة"] == ["OMN"]
 
 
+def test_mentions_title_of_the_kingdom_named():
+    text = "وصل وزير الخارجية الأمريكي إلى المملكة الأردنية الهاشمية. وقال وزير خارجية المملكة إن الزيارة مهمة."
+    assert ("Ayman Safadi", "JOR") in people(text, "2020-01-10")
+
+
 def test_mentions_heads_of_both_states():
     text = "التقى وزير الخارجية الصيني وانغ يي وزير خارجية طاجيكستان. وأشار إلى ثقة رئيسي الدولتين."
     assert {("Xi Jinping", "CHN"), ("Emomali Rahmon", "TJK")} <= people(text, "2024-12-01")

@@ -420,6 +420,12 @@ RULES = [
         False,
     ),
     (
+        "«اجتماع ثلاثي ضم X وY وZ»: every two participants met",
+        "وعقد اجتماع ثلاثي ضم وزير الخارجية الأمريكي ووزير الخارجية السعودي ووزير خارجية روسيا.",
+        ("CONSULT", "RUS", "SAU"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -333,6 +333,9 @@ def _title(b: _Builder, hits: list[Hit[ActorKey]], i: int, named: set[str]) -> i
     nxt = hits[i + 1] if i + 1 < len(hits) else None
     country_key = _pick(nxt, ("adj", "country", "org", "org_adj")) if nxt and nxt.start - h.end <= _MAX_GAP else None
     country = t.country or (_code_of(res, country_key) if country_key else None)
+    alias = _pick(nxt, ("alias",)) if nxt and nxt.start - h.end <= _MAX_GAP and not country else None
+    if alias is not None and (styled := b.styled(alias.key)) is not None:
+        country, country_key = styled, alias  # «وزير خارجية المملكة»: the kingdom the document names
     office = (b.people[b.recent[-1]].role if b.recent else None) if t.office == COUNTERPART else t.office
     end, last = (nxt.end, i + 1) if country_key and nxt else (h.end, i)
     follow = hits[last + 1] if last + 1 < len(hits) else None

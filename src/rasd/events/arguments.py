@@ -127,6 +127,17 @@ def _reachable_subject(norm: str, end: int, a: Arg) -> bool:
     return ":" not in norm[end : a.start]
 
 
+_GATHER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:ضم|يضم|تضم|جمع|يجمع|تجمع|ضمت|جمعت)\s+")
+
+
+def _gathering(norm: str, end: int, after: list[Arg]) -> Arg | None:
+    """«اجتماع ثلاثي ضم كيري والجبير ولافروف»: the meeting names its participants; the first opens the list."""
+    m = _GATHER.match(norm, end, end + 40)
+    if m is None:
+        return None
+    return next((a for a in after if m.end() <= a.start <= m.end() + 2 and a.code != PAIR), None)
+
+
 def _after_with(norm: str, a: Arg) -> bool:
     """Is the argument introduced by «مع» (a partner, not a subject)?"""
     return norm[max(0, a.start - 3) : a.start] == "مع "
@@ -268,6 +279,9 @@ def assign(
         and _joined_verb(norm, verb_at)
     ):
         before = [previous_subject]  # «تدعم أذربيجان … وتقدر عاليا …»: verbs joined by و share a subject
+    gathered = _gathering(norm, trigger.end, after) if t.type == "CONSULT" and t.role == "noun" else None
+    if gathered is not None:
+        return Roles(gathered, None, True, "gathered")
     between = _between_pair(norm, after) if t.type in _BETWEEN_TYPES and t.role == "noun" else None
     if between is not None:
         return Roles(between[0], between[1], True, "between")

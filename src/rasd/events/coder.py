@@ -323,6 +323,14 @@ class EventCoder:
             if t.type not in _MUTUAL:
                 return []  # «ودعت الأطراف …»: the pair acting on no one else states nothing between them
             return [(pair[0], pair[1], True, None, None)]
+        if t_arg is None and roles.how == "gathered":  # every two participants of one meeting met
+            members = _group(s_arg, args, norm)
+            return [
+                (a.code, b.code, True, a, b)
+                for i, a in enumerate(members)
+                for b in members[i + 1 :]
+                if differs(a, b) and base(a.code) != base(b.code)
+            ]
         if t_arg is None and roles.joint:
             if pair is None or base(s_arg.code) not in pair:
                 return []
