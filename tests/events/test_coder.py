@@ -426,6 +426,18 @@ RULES = [
         True,
     ),
     (
+        "a participle after a comma warns whom the clause addressed",
+        "ودعا وزير الخارجية الفرنسي السلطات الجزائرية إلى التراجع عن قرارها، محذرا من رد فوري.",
+        ("THREATEN", "FRA", "DZA"),
+        True,
+    ),
+    (
+        "«حمّل البيان X المسؤولية»: the statement speaks for its issuer",
+        "وأصدرت الخارجية الجزائرية بيانا. وحمّل البيان وزير الداخلية الفرنسي المسؤولية الكاملة.",
+        ("ACCUSE", "DZA", "FRA"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

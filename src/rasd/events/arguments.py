@@ -138,6 +138,23 @@ def _gathering(norm: str, end: int, after: list[Arg]) -> Arg | None:
     return next((a for a in after if m.end() <= a.start <= m.end() + 2 and a.code != PAIR), None)
 
 
+_PARTICIPLE = re.compile(r"^م\S{3,}(?:ا|ه|ين)$")
+
+
+def _participle_clause(norm: str, trigger: Hit[Trigger]) -> bool:
+    """An active participle after a comma («، محذرا», «، مطالبا») adds to the clause before it."""
+    word = norm[trigger.start : trigger.end].split()[0]
+    return _PARTICIPLE.match(word) is not None and norm[max(0, trigger.start - 2) : trigger.start].strip() in ("،", ",")
+
+
+_STATEMENT = ("البيان ", "بيان ", "البيان الختامي ", "البيان المشترك ")
+
+
+def _statement_subject(norm: str, end: int) -> bool:
+    """Is the verb's subject a statement («وحمّل البيان …»)?"""
+    return norm[end : end + 16].lstrip().startswith(_STATEMENT)
+
+
 def _after_with(norm: str, a: Arg) -> bool:
     """Is the argument introduced by «مع» (a partner, not a subject)?"""
     return norm[max(0, a.start - 3) : a.start] == "مع "
@@ -261,6 +278,14 @@ def assign(
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after
+    if t.role != "noun" and _participle_clause(norm, trigger) and (previous_subject or speaker):
+        # «دعا بارو السلطات الجزائرية إلى التراجع، محذرا من أنه…»: the participle's subject is the clause's
+        before = [previous_subject or speaker]  # type: ignore[list-item]
+        after = [a for a in after if differs(before[0], a)]
+        return Roles(before[0], after[0] if after else None, False, "participle")
+    if t.role != "noun" and _statement_subject(norm, trigger.end) and (speaker or previous_subject):
+        # «وحمّل البيان وزير الداخلية الفرنسي المسؤولية»: a statement speaks for whoever issued it
+        before = [speaker or previous_subject]  # type: ignore[list-item]
     light = _light_verb(norm, trigger.start)
     verb_at = trigger.start if light is None else light
     verbal = t.role != "noun" or light is not None

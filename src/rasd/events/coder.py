@@ -246,6 +246,12 @@ class EventCoder:
             return [], None
         clause = clause_start(norm, trig.start, n0)
         roles = assign(trig, here.args, here.speaker, norm, clause, frozenset(here.objects), here.previous)
+        if roles.how == "participle" and roles.target is None and here.objects:
+            # «دعا بارو السلطات الجزائرية…، محذرا»: the warning goes to whom the clause addressed
+            last = max(o for o in here.objects if o < trig.start) if any(o < trig.start for o in here.objects) else -1
+            obj = next((a for a in here.args if a.start == last), None)
+            if obj is not None and roles.source is not None and differs(roles.source, obj):
+                roles = Roles(roles.source, obj, False, roles.how)
         if t.type == "ASSAULT":
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
             roles = _relative_agent(trig, roles, here.args, norm) or roles
