@@ -438,6 +438,24 @@ RULES = [
         True,
     ),
     (
+        "a helped release: captors in the place of captivity released the hostage",
+        "وساعدت سلطنة عمان على إطلاق سراح الرهينة الفرنسية التي كانت مختطفة في اليمن.",
+        ("RETREAT", "YEM", "FRA"),
+        True,
+    ),
+    (
+        "the helper of a release did not hold the hostage",
+        "وساعدت سلطنة عمان على إطلاق سراح الرهينة الفرنسية التي كانت مختطفة في اليمن.",
+        ("RETREAT", "OMN", "FRA"),
+        False,
+    ),
+    (
+        "«بالتنسيق مع الأطراف اليمنية»: cooperation with the Yemeni parties, by the authorities in Oman",
+        "أكدت سلطنة عمان دورها. وقال إن الجهات المعنية في السلطنة وبالتنسيق مع بعض الأطراف اليمنية عثرت على الرهينة.",
+        ("COOPERATE", "OMN", "YEM"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -115,7 +115,7 @@ class EventCoder:
                 if m.kind in _ARG_KINDS and agentive(m, norm, s_cues, t_ends)
             ]
             args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
-            args = drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end)))
+            args = _qualified_pairs(drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end))), norm)
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
                 own_place = self._place(mentions[mi:], n1, norm, None)
@@ -126,6 +126,7 @@ class EventCoder:
                     args=[a for a in args if not any(s0 <= a.start and a.end <= e0 for s0, e0 in inside)],
                     cues=s_cues,
                     locations=[m for m in s_mentions if m.kind in ("place", "capital", "country")],
+                    named=s_mentions,
                     place=own_place or dateline_place,
                     named_place=own_place,
                     speaker=scene.speaker,  # «وأضاف أن…» names no one: the last subject speaks on
@@ -252,6 +253,9 @@ class EventCoder:
             obj = next((a for a in here.args if a.start == last), None)
             if obj is not None and roles.source is not None and differs(roles.source, obj):
                 roles = Roles(roles.source, obj, False, roles.how)
+        helped = _helped_release(trig, here, norm) if t.type == "RETREAT" else None
+        if helped is not None:
+            roles = helped
         if t.type == "ASSAULT":
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
             roles = _relative_agent(trig, roles, here.args, norm) or roles
@@ -548,6 +552,55 @@ def _visited_place(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str) 
                 return Roles(source, Arg(m.norm_start, m.norm_end, state, m), False, roles.how + ".place")
             return roles
     return roles
+
+
+_HELPED = re.compile(r"(?:ساعد|ساعدت|ساهم|ساهمت|اسهم|اسهمت|توسط|توسطت)\s+(?:\S+\s+){0,3}?(?:علي|في)\s+$")
+_CAPTIVITY_REACH = 90
+
+
+def _helped_release(trig: Hit[Trigger], here: Sentence, norm: str) -> Roles | None:
+    """«ساعدت عمان على إطلاق سراح الرهينة الفرنسية التي كانت مختطفة في اليمن»: the helper did not hold
+    her; unidentified captors in the place of captivity released one of the state named."""
+    if _HELPED.search(norm, max(0, trig.start - 40), trig.start) is None:
+        return None
+    released = next(
+        (m for m in here.named if 0 <= m.norm_start - trig.end <= 30 and m.kind in ("adj", "country", "person")),
+        None,
+    )
+    if released is None:
+        return Roles(None, None, False, "helped")
+    site = next(
+        (
+            m
+            for m in here.locations
+            if 0 < m.norm_start - released.norm_end <= _CAPTIVITY_REACH
+            and norm[max(0, m.norm_start - 3) : m.norm_start] == "في "
+            and base(m.code) != base(released.code)
+        ),
+        None,
+    )
+    if site is None:
+        return Roles(None, None, False, "helped")
+    held = Arg(released.norm_start, released.norm_end, released.code, released)
+    captors = Arg(site.norm_start, site.norm_end, base(site.code) + "-UAF", site)
+    return Roles(captors, held, False, "helped.captors")
+
+
+def _qualified_pairs(args: list[Arg], norm: str) -> list[Arg]:
+    """«بعض الأطراف اليمنية»: a nationality right after «الأطراف» names those parties, not the scene's pair."""
+    out = []
+    for i, a in enumerate(args):
+        nxt = args[i + 1] if i + 1 < len(args) else None
+        if (
+            a.code == PAIR
+            and nxt is not None
+            and nxt.mention is not None
+            and nxt.mention.kind in ("adj", "org_adj")
+            and norm[a.end : nxt.start].strip() == ""
+        ):
+            continue
+        out.append(a)
+    return out
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely

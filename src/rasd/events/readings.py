@@ -145,6 +145,9 @@ def unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hi
     return out
 
 
+_AUTHORITIES = frozenset({"الجهات", "السلطات", "المسوولين", "المسوولون", "المعنيه", "المختصه"})
+
+
 def agentive(
     m: ActorMention, norm: str, cues: list[Hit[str]], trigger_ends: set[int] | frozenset[int] = frozenset()
 ) -> bool:
@@ -153,7 +156,8 @@ def agentive(
     («انتهاك الأجواء اللبنانية», «العدوان الإسرائيلي»)."""
     before = norm[max(0, m.norm_start - 3) : m.norm_start]
     if before == "في " and m.kind in ("country", "place", "capital"):
-        return False
+        # «الجهات المعنية في السلطنة»: the authorities in a state act for it; «في اليمن» alone is a place
+        return bool(_AUTHORITIES & set(norm[max(0, m.norm_start - 24) : m.norm_start - 3].split()[-2:]))
     if norm[max(0, m.norm_start - 6) : m.norm_start].endswith(("داخل ", "ضمن ", "اطار ", "عضويه ")):
         return False  # «داخل الأمم المتحدة»: a frame, not a party
     if m.kind == "capital" and norm[m.norm_start - 1 : m.norm_start] == "ب":
