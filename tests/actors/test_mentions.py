@@ -106,6 +106,11 @@ def test_mentions_unknown_official_after_a_rank():
     assert ("Ibrahim al-Hamzi", "SAU") in names
 
 
+def test_mentions_numbers_are_no_name():
+    text = "وبحث وزير الخارجية العراقي اتفاق مجموعة خمسة زائد واحد مع إيران."
+    assert not any("Wah" in name for name, _country in people(text, "2015-08-11"))
+
+
 def test_mentions_foreign_name_in_another_spelling():
     assert ("Francois Hollande", "FRA") in people("التقى الرئيس الفرنسي فرنسوا اولاند نظيره.", "2015-08-06")
 
