@@ -456,6 +456,36 @@ RULES = [
         True,
     ),
     (
+        "a claim to sovereignty asks no one",
+        "وتطالب فيتنام والفلبين بالسيادة على جزر في بحر تسيطر عليه الصين.",
+        ("REQUEST", "VNM", "CHN"),
+        False,
+    ),
+    (
+        "the accused is not found inside the charge",
+        "وتتهم وزارة الخزانة الأمريكية رجلين بدعم متطرفين في باكستان.",
+        ("ACCUSE", "USA", "PAK"),
+        False,
+    ),
+    (
+        "the accused named before the charge",
+        "واتهمت الهند باكستان بالوقوف وراء الهجوم.",
+        ("ACCUSE", "IND", "PAK"),
+        True,
+    ),
+    (
+        "a helper of an arrest or a transfer is not its agent",
+        "وساعدت سلطنة عمان في ترحيل صحافي أمريكي من اليمن.",
+        ("COERCE", "OMN", "USA"),
+        False,
+    ),
+    (
+        "a verb with an object pronoun: its subject follows it",
+        "وأفرجت السلطات عن البحارة البريطانيين الذين احتجزهم الحرس الثوري الإيراني.",
+        ("COERCE", "IRN", "GBR"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -75,6 +75,7 @@ def _pronoun_subject(norm: str, start: int) -> bool:
     return any(before.endswith(p) for p in _PRONOUNS_SUBJECT)
 
 
+_PRONOUN_ANTECEDENT = 12  # «الصحافيين الأميركيين احتجزهم الحوثيون»: the antecedent stands right before
 _APPOSITION_GAP = 30  # «محمد بن سلمان … ولي ولي العهد النائب الثاني …»: titles after a name
 
 
@@ -210,7 +211,7 @@ def _owned(norm: str, end: int, a: Arg) -> bool:
 _PREPOSITIONS = frozenset({"في", "علي", "على", "من", "عن", "الي", "الى", "حول", "بشان", "ضد", "تجاه", "لدي"})
 
 
-def _in_phrase(norm: str, a: Arg) -> bool:
+def in_phrase(norm: str, a: Arg) -> bool:
     """Is the argument inside a prepositional phrase («حقوق الإنسان للشعب الفلسطيني», «عن الصين»)? A
     subject never is. For a nationality the noun it qualifies decides."""
     words = norm[max(0, a.start - 30) : a.start].split()
@@ -233,6 +234,13 @@ def _from_to(norm: str, end: int, after: list[Arg]) -> tuple[Arg, Arg] | None:
     if b is None or norm[max(0, b.start - 12) : b.start].split()[-1:] not in (["الي"], ["الى"]):
         return None
     return a, b
+
+
+def _word_end(norm: str, pos: int) -> int:
+    """The end of the word running on at ``pos`` (a trigger and its attached pronoun)."""
+    while pos < len(norm) and norm[pos].isalnum():
+        pos += 1
+    return pos
 
 
 def _adjacent_pair(norm: str, a: Arg, b: Arg, args: list[Arg]) -> bool:
@@ -350,11 +358,17 @@ def assign(
     if t.role in ("noun", "onechina") and after and after[0].start - trigger.end <= _ADJACENT and not suffixed:
         source, how = after[0], "noun.genitive"
         after = after[1:]
+    elif t.role == "svo" and suffixed and after and after[0].start - _word_end(norm, trigger.end) <= _ADJACENT:
+        # «صحافي أميركي احتجزه الحوثيون»: a verb with its object as a pronoun, then its subject
+        obj = before[-1] if before and trigger.start - before[-1].end <= _PRONOUN_ANTECEDENT else None
+        if obj is not None and differs(after[0], obj):
+            return Roles(after[0], obj, False, "subject.after.pronoun-object")
+        return Roles(after[0], None, False, "subject.after.pronoun-object")
     elif before:
-        free = [a for a in before if not _in_phrase(norm, a)]
+        free = [a for a in before if not in_phrase(norm, a)]
         source, how = (free or before)[-1], "subject.before"
-    elif after and t.role != "onechina":
-        source, how = after[0], "subject.after"
+    elif after and t.role != "onechina" and any(not in_phrase(norm, a) for a in after):
+        source, how = next(a for a in after if not in_phrase(norm, a)), "subject.after"
         # a verb-first sentence may name a long subject («استقبل صاحب السمو … وزير الدفاع … اليوم»):
         # its object is looked for after the subject, not after the verb
         end = _appositions_end(source, args)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
-from rasd.events.arguments import PAIR, Arg, Roles, assign, base, differs
+from rasd.events.arguments import PAIR, Arg, Roles, assign, base, differs, in_phrase
 from rasd.events.dating import date_of, is_history, past_year_near
 from rasd.events.lexicon import EventLexicons, Trigger
 from rasd.events.partnerships import Phrase, find_phrases
@@ -148,7 +148,7 @@ class EventCoder:
                         and not roles.how.startswith("noun.")  # «بعد مطالبة الاتحاد…»: a phrase's genitive
                     ):
                         here.previous = roles.source
-                    stated += [a for ev in stated if (a := _victim_accuses(ev, args, n0, trig.start)) is not None]
+                    stated += [a for ev in stated if (a := _victim_accuses(ev, args, n0, trig.start, norm)) is not None]
                     for ev in stated:
                         if is_history(ev.date, anchor) or past_year_near(exprs, at, anchor):
                             continue
@@ -256,6 +256,12 @@ class EventCoder:
         helped = _helped_release(trig, here, norm) if t.type == "RETREAT" else None
         if helped is not None:
             roles = helped
+        elif t.type in _HOSTILE and _HELPED.search(norm, max(0, trig.start - 40), trig.start):
+            return [], None  # «ساعدت السلطنة في ترحيل صحافي»: a helper is not the one who acts
+        if t.type == "REQUEST" and "طالب" in norm[trig.start : trig.end] and _claim(norm, trig.end):
+            return [], None  # «تطالب فيتنام بالسيادة على…»: a claim to a territory asks no one
+        if t.type == "ACCUSE" and roles.target is not None and _in_charge(norm, trig.end, roles.target.start):
+            roles = Roles(roles.source, None, roles.joint, roles.how)  # «تتهم X الكواري بدعم متطرفين في باكستان»
         if t.type == "ASSAULT":
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
             roles = _relative_agent(trig, roles, here.args, norm) or roles
@@ -393,13 +399,15 @@ _CAMEO_OF = {"AGREE": "030", "REQUEST": "100", "ACCUSE": "112"}
 _HOSTILE = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 
 
-def _victim_accuses(ev: RawEvent, args: list[Arg], n0: int, at: int) -> RawEvent | None:
+def _victim_accuses(ev: RawEvent, args: list[Arg], n0: int, at: int, norm: str) -> RawEvent | None:
     """«أفاد بيان الجيش اللبناني بأن طائرة إسرائيلية انتهكت الأجواء اللبنانية»: a hostile act reported by
     its victim is also the victim's accusation of the one who did it."""
     if ev.type not in _HOSTILE:
         return None
     subject = _subject(args, n0)
     if subject is None or subject.start >= at or subject.mention is ev.source_mention:
+        return None
+    if in_phrase(norm, subject):  # «أفرجت السلطات عن البحارة البريطانيين»: the released do not report
         return None
     if base(subject.code) != base(ev.target) or base(subject.code) == base(ev.source):
         return None
@@ -601,6 +609,25 @@ def _qualified_pairs(args: list[Arg], norm: str) -> list[Arg]:
             continue
         out.append(a)
     return out
+
+
+_CLAIMS = ("بالسياده", "باحقيتها", "باحقيته", "بملكيه", "بالسيطره علي")
+
+
+def _claim(norm: str, end: int) -> bool:
+    """Does a demand claim something («تطالب … بالسيادة على»), rather than ask someone?"""
+    return any(c in norm[end : end + 50] for c in _CLAIMS)
+
+
+_CHARGES = re.compile(
+    r"\s(?:بدعم|بتمويل|بالوقوف|بارتكاب|بالتورط|بالتدخل|بمحاولة|بانتهاك|بالتسلل|بتهريب|بشن|بقصف|بالارهاب|بالتجسس|"
+    r"بالمسووليه|بتنفيذ|بتسهيل|بايواء)\S*\s"
+)
+
+
+def _in_charge(norm: str, end: int, target_start: int) -> bool:
+    """Is the accused found only inside the charge («اتهمت واشنطن الكواري بدعم متطرفين في باكستان»)?"""
+    return _CHARGES.search(norm, end, target_start) is not None
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely
