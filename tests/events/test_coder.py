@@ -486,6 +486,18 @@ RULES = [
         True,
     ),
     (
+        "a visitor's companions visit the place with him",
+        "وزار الأمين العام للأمم المتحدة القرية الفلسطينية برفقته موظفون من حكومة النرويج وسويسرا، وقال إن الوضع صعب.",
+        ("CONSULT", "NOR", "PSE"),
+        True,
+    ),
+    (
+        "a visitor's companions are not his hosts",
+        "وزار الأمين العام للأمم المتحدة القرية الفلسطينية برفقته موظفون من حكومة النرويج وسويسرا، وقال إن الوضع صعب.",
+        ("CONSULT", "NOR", "UN"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -271,6 +271,9 @@ class EventCoder:
             roles = Roles(roles.source, None, False, roles.how)  # «بحث الوضع في اليمن»: a topic, not a party
         if t.rule == "consult.meeting.noun" and here.named_place is not None:
             roles = self._forum(roles, here.named_place, here.args, norm)
+        companions: list[Arg] = []
+        if t.role == "visit" and roles.source is not None:
+            roles, companions = _companions(trig, roles, here, norm)
         if t.role == "visit" and roles.source is not None and roles.target is None:
             roles = _visited_place(trig, roles, here, norm)
         if t.type == "ACCUSE" and roles.source is not None and roles.target is not None:
@@ -319,6 +322,13 @@ class EventCoder:
                     cameo=_CAMEO_OF.get(etype, t.cameo) if etype != t.type else t.cameo,
                 )
             )
+        if out and companions:  # «زار بايبر القرية برفقة موظفين من حكومات النرويج وسويسرا»: they visited too
+            first = out[0]
+            seen = {base(first.source), base(first.target)}
+            for c in companions:
+                if base(c.code) not in seen:
+                    seen.add(base(c.code))
+                    out.append(replace(first, source=c.code, source_mention=c.mention, rule=first.rule + ".companion"))
         return out, roles
 
     def _pairs(
@@ -544,6 +554,37 @@ _PLUPERFECT = re.compile(r"\s*و?(?:كان|كانت|كانا|كانوا)\s")
 def _pluperfect(norm: str, n0: int, start: int) -> bool:
     """«وكان X قد التقى»: a sentence opened by «كان» with «قد» before the verb tells earlier events."""
     return norm[max(n0, start - 3) : start] == "قد " and _PLUPERFECT.match(norm, n0) is not None
+
+
+_COMPANION = re.compile(r"(?:برفقته|برفقتها|برفقه|يرافقه|ترافقه|يرافقها|ترافقها|بصحبه|يصحبه|يصحبها)\s")
+_PLACE_NOUNS = frozenset({"القريه", "المدينه", "البلده", "المخيم", "الاراضي", "المنطقه", "العاصمه", "المدن", "القري"})
+
+
+def _companions(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str) -> tuple[Roles, list[Arg]]:
+    """A visitor's companions («برفقته موظفون من حكومات النرويج وسويسرا») visit with him; they are not
+    the host, who is the place named before them («القرية الفلسطينية»)."""
+    clause_end = next((i for i in range(trig.end, here.n1) if norm[i] in ".،,؛"), here.n1)
+    m = _COMPANION.search(norm, trig.end, clause_end)
+    if m is None or roles.source is None:
+        return roles, []
+    companions = [a for a in here.args if m.end() <= a.start < clause_end and differs(roles.source, a)]
+    target = roles.target
+    if target is not None and target.start >= m.start():
+        target = None
+    if target is None:
+        host = next(
+            (
+                x
+                for x in here.named
+                if trig.end <= x.norm_start < m.start()
+                and base(x.code) != base(roles.source.code)
+                and (x.kind != "adj" or norm[max(0, x.norm_start - 8) : x.norm_start].split()[-1:][0] in _PLACE_NOUNS)
+            ),
+            None,
+        )
+        if host is not None:
+            target = Arg(host.norm_start, host.norm_end, base(host.code), host)
+    return Roles(roles.source, target, roles.joint, roles.how), companions
 
 
 _VISIT_PLACE_REACH = 60
