@@ -498,6 +498,31 @@ RULES = [
         False,
     ),
     (
+        "a protest in a two-sided story with no one named is against the other side",
+        "وقال الرئيس الفلسطيني إن الاحتلال يصعد سياساته. وبدأ الأسرى الفلسطينيون إضرابهم عن الطعام منذ خمسة أيام.",
+        ("PROTEST", "PSE", "ISR"),
+        True,
+    ),
+    (
+        "an adverbial protest is against what «على» names, not by a party inside a phrase",
+        "وقال الرئيس الفلسطيني إن الوضع صعب. وارتفع عدد الأسرى في سجون الاحتلال احتجاجا على الممارسات التي "
+        "تشنها الحكومة الإسرائيلية.",
+        ("PROTEST", "ISR", "PSE"),
+        False,
+    ),
+    (
+        "where protesters come from («من حركتي فتح والجهاد») is not whom they protest",
+        "وانضم للإضراب أسرى فلسطينيون من حركتي فتح والجهاد الإسلامي.",
+        ("PROTEST", "PSE", "PSE"),
+        False,
+    ),
+    (
+        "«مقاطعة كورسك» is a province, not a boycott",
+        "وشكر الرئيس الروسي كوريا الشمالية على مشاركة جنودها في تحرير مقاطعة كورسك.",
+        ("PROTEST", "RUS", "PRK"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

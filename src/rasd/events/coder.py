@@ -253,6 +253,8 @@ class EventCoder:
             obj = next((a for a in here.args if a.start == last), None)
             if obj is not None and roles.source is not None and differs(roles.source, obj):
                 roles = Roles(roles.source, obj, False, roles.how)
+        if t.type == "PROTEST" and norm.startswith(("احتجاجا ", "واحتجاجا "), trig.start):
+            roles = _protesting(trig, here, norm)
         helped = _helped_release(trig, here, norm) if t.type == "RETREAT" else None
         if helped is not None:
             roles = helped
@@ -362,6 +364,18 @@ class EventCoder:
                 return []
             other = pair[1] if base(s_arg.code) == pair[0] else pair[0]
             return [(s_arg.code, other, True, s_arg, None)]
+        if t_arg is not None and t.type == "PROTEST" and " من " in norm[max(0, t_arg.start - 25) : t_arg.start]:
+            t_arg = None  # «أسرى من حركتي فتح والجهاد»: where the protesters come from, not whom they protest
+        if (
+            t_arg is None
+            and t.type == "PROTEST"
+            and pair is not None
+            and base(s_arg.code) in pair
+            and not in_phrase(norm, s_arg)
+        ):
+            # «بدأ الأسرى الفلسطينيون إضرابهم عن الطعام»: a protest in a two-sided story is against the other side
+            other = pair[1] if base(s_arg.code) == pair[0] else pair[0]
+            return [(s_arg.code, other, False, s_arg, None)]
         if t_arg is None:
             return []
         if t_arg.code == PAIR:
@@ -585,6 +599,32 @@ def _companions(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str) -> 
         if host is not None:
             target = Arg(host.norm_start, host.norm_end, base(host.code), host)
     return Roles(roles.source, target, roles.joint, roles.how), companions
+
+
+_PROTESTED_REACH = 100
+
+
+def _protesting(trig: Hit[Trigger], here: Sentence, norm: str) -> Roles:
+    """«احتجاجا على الممارسات التي تشنها إدارة السجون»: an adverbial protest is against what «على» names and
+    by the clause's subject, never by what stands inside a phrase («في سجون الاحتلال»)."""
+    end = norm.index(" ", trig.start)
+    if not norm.startswith(" علي ", end):
+        return Roles(None, None, False, "protest.adverbial")
+    target = next((a for a in here.args if end < a.start <= end + _PROTESTED_REACH and a.code != PAIR), None)
+    source = next(
+        (
+            a
+            for a in here.args
+            if a.start < trig.start
+            and a.code != PAIR
+            and not in_phrase(norm, a)
+            and (target is None or differs(a, target))
+        ),
+        None,
+    )
+    if source is None or target is None:
+        return Roles(None, None, False, "protest.adverbial")
+    return Roles(source, target, False, "protest.adverbial")
 
 
 _VISIT_PLACE_REACH = 60
