@@ -29,6 +29,27 @@ def test_dev_scores_stay_above_floors(dev_gold, dev_coded):
     assert not low, f"below floor (measured, floor): {low}"
 
 
+def test_dev_rasd_eval_fails_the_build_below_the_typed_dyad_floor(shared):
+    """What issue 3 asks of CI: `rasd eval` on the dev gold exits 0 at the floor (0.75) and 1 above the score."""
+    from typer.testing import CliRunner
+
+    from rasd.cli.main import app
+
+    floor = json.loads(FLOORS.read_text())["floors"]["events.typed_dyad"]
+    assert floor >= 0.75
+    gold = str(shared / "data/dev/gold.jsonl")
+    runner = CliRunner()
+    passing = runner.invoke(app, ["eval", gold, "--min-typed-dyad", str(floor)])
+    assert passing.exit_code == 0, passing.output
+    assert runner.invoke(app, ["eval", gold, "--min-typed-dyad", "0.99"]).exit_code == 1
+
+
+def test_dev_every_gold_type_is_found_at_least_once(dev_gold, dev_coded):
+    report = score({g["id"]: g for g in dev_gold}, dev_coded)
+    missing = [t for t, c in report.per_type.items() if c.tp + c.fn > 0 and c.tp == 0]
+    assert not missing, f"types in the gold never found: {missing}"
+
+
 def test_dev_every_evidence_span_slices_to_its_text(dev_gold, dev_coded):
     for g in dev_gold:
         text, doc = g["text"], dev_coded[g["id"]]
