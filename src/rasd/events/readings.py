@@ -187,8 +187,28 @@ def drop_overlaps(args: list[Arg]) -> list[Arg]:
     return out
 
 
+_GOVERNED_WORDS = 4  # «لم تقدم الكويت مساعدات»: a negated verb, its subject, then the trigger it governs
+
+
 def negated(trig: Hit[Trigger], cues: list[Hit[str]], norm: str) -> bool:
-    return any("negation" in c.payloads and 0 <= trig.start - c.end <= NEGATION_GAP for c in cues)
+    """A negation right before the trigger («لم يلتق»), or «لم»/«لن» before the light verb that governs it
+    («لم تشن المقاتلات غارات»): the act did not happen."""
+    for c in cues:
+        if "negation" not in c.payloads or c.end > trig.start:
+            continue
+        if trig.start - c.end <= NEGATION_GAP:
+            return True
+        between = norm[c.end : trig.start]
+        lead = norm[max(0, c.start - 2) : c.start]
+        standalone = not lead[-1:].isalnum() or (lead[-1:] == "و" and not lead[:1].isalnum())
+        if (
+            norm[c.start : c.end] in ("لم", "لن")
+            and standalone
+            and len(between.split()) <= _GOVERNED_WORDS
+            and not any(p in between for p in ".،,؛:")
+        ):
+            return True
+    return False
 
 
 def hypothetical(trig: Hit[Trigger], cues: list[Hit[str]], n0: int) -> bool:
