@@ -539,6 +539,24 @@ RULES = [
         False,
     ),
     (
+        "a city naming a round or treaty («جولة الدوحة») is not its government",
+        "وحذرت الصين والهند من أن الاتفاق سيضر بالجهود الرامية إلى إحياء جولة الدوحة.",
+        ("THREATEN", "CHN", "QAT"),
+        False,
+    ),
+    (
+        "a capital as a subject stands for its government",
+        "وأدانت الرياض الهجوم الذي استهدف السفارة الأردنية.",
+        ("ACCUSE", "SAU", "JOR"),
+        True,
+    ),
+    (
+        "states taking part in negotiations do not negotiate with one another",
+        "وتمثل الدول المشاركة في المفاوضات أستراليا وكندا وتشيلي وكولومبيا.",
+        ("CONSULT", "AUS", "CAN"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

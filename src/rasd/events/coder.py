@@ -223,7 +223,7 @@ class EventCoder:
             return [], None  # «ترفض وقف الاستيطان أو الإفراج عن الأسرى»: what is refused does not happen
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 5) : trig.start] == "امام ":
             return [], None  # «في كلمته أمام اجتماع اللجنة»: the setting of a speech, told as such
-        if t.type == "CONSULT" and t.role == "noun" and _participants(trig, cues):
+        if t.type == "CONSULT" and _participants(trig, cues):
             return [], None  # «وتشارك في اجتماع آسيان الولايات المتحدة وروسيا…»: a list of participants
         if t.type == "CONSULT" and t.role == "noun" and anaphoric(norm, trig, here.args):
             return [], None  # «خلال اللقاء»، «في ختام الاجتماع»: the meeting already told

@@ -145,6 +145,37 @@ def unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hi
     return out
 
 
+_NAMED_AFTER_CITY = frozenset(
+    {
+        "جوله",
+        "مؤتمر",
+        "موتمر",
+        "اتفاق",
+        "اتفاقيه",
+        "محادثات",
+        "مفاوضات",
+        "قمه",
+        "عمليه",
+        "مسار",
+        "منتدي",
+        "معاهده",
+        "بروتوكول",
+        "مبادره",
+        "تفاهمات",
+        "اتفاقات",
+        "جولات",
+        "مجموعه",
+    }
+)
+
+
+def _capital_acts(m: ActorMention, norm: str, trigger_ends: set[int] | frozenset[int]) -> bool:
+    """A capital stands for its government («أدانت الرياض», «مع واشنطن»), but not as the genitive of a
+    round, conference or treaty named after the city («جولة الدوحة», «مؤتمر جنيف», «اتفاق باريس»)."""
+    words = norm[max(0, m.norm_start - 16) : m.norm_start].split()
+    return not words or words[-1].removeprefix("و").removeprefix("ب").removeprefix("ل") not in _NAMED_AFTER_CITY
+
+
 _AUTHORITIES = frozenset({"الجهات", "السلطات", "المسوولين", "المسوولون", "المعنيه", "المختصه"})
 
 
@@ -162,6 +193,8 @@ def agentive(
         return False  # «داخل الأمم المتحدة»: a frame, not a party
     if m.kind == "capital" and norm[m.norm_start - 1 : m.norm_start] == "ب":
         return False
+    if m.kind == "capital" and not _capital_acts(m, norm, trigger_ends):
+        return False  # «جولة الدوحة», «اتفاق باريس»: a city naming a round or a treaty, not its government
     if m.kind not in ("adj", "org_adj"):
         return True
     if norm[m.norm_start : m.norm_end].endswith(("يين", "يون")):
