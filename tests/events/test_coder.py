@@ -557,6 +557,30 @@ RULES = [
         False,
     ),
     (
+        "«فجر الاثنين» is dawn, not a bombing",
+        "ووصل وزير الخارجية الأمريكي، فجر الاثنين، إلى الدوحة.",
+        ("ASSAULT", "USA", "QAT"),
+        False,
+    ),
+    (
+        "a treaty signed «بين X و Y» is between them",
+        "وقال الوزير الأمريكي إن الاجتماع يأتي بعد توقيع الاتفاق النووي بين إيران والدول الكبرى.",
+        ("SUPPORT", "USA", "IRN"),
+        False,
+    ),
+    (
+        "an attack asked for has not happened",
+        "وناشد شيوخ القبائل اليمنية قوات التحالف بتعزيز الضربات الجوية على معاقل الحوثيين.",
+        ("ASSAULT", "REG", "YEM"),
+        False,
+    ),
+    (
+        "«نرفض» with no speaker known names no subject after it",
+        "وكما نرفض رفضا قاطعا التدخلات الإيرانية في شؤون دول المنطقة.",
+        ("REJECT", "IRN", "REG"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -106,7 +106,7 @@ def _hyphen_pair(norm: str, after: list[Arg]) -> tuple[Arg, Arg] | None:
     return None
 
 
-_BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
 
 def _between_pair(norm: str, after: list[Arg]) -> tuple[Arg, Arg] | None:
@@ -298,9 +298,12 @@ def assign(
     verb_at = trigger.start if light is None else light
     verbal = t.role != "noun" or light is not None
     if t.role != "noun" and norm[trigger.start : trigger.end].split()[0].removeprefix("و") in first_person_forms():
-        # «ونأمل أن تخفف إيران…»: «we» is whoever speaks
-        before = [speaker or previous_subject] if (speaker or previous_subject) else []  # type: ignore[list-item]
-        after = [a for a in after if a not in before]
+        # «ونأمل أن تخفف إيران…»: «we» is whoever speaks; with no speaker known, no one after the verb is «we»
+        we = speaker or previous_subject
+        if we is None:
+            return Roles(None, None, False, "first-person")
+        before = [we]
+        after = [a for a in after if a is not we]
     elif verbal and _pronoun_subject(norm, verb_at) and (previous_subject or speaker):
         before = [previous_subject or speaker]  # type: ignore[list-item]  # «وهي مستعدة…»
     elif verbal and _continues_clause(norm, verb_at) and (previous_subject or speaker):
@@ -315,7 +318,7 @@ def assign(
     gathered = _gathering(norm, trigger.end, after) if t.type == "CONSULT" and t.role == "noun" else None
     if gathered is not None:
         return Roles(gathered, None, True, "gathered")
-    between = _between_pair(norm, after) if t.type in _BETWEEN_TYPES and t.role == "noun" else None
+    between = _between_pair(norm, after) if t.type in _BETWEEN_TYPES and t.role in ("noun", "joint") else None
     if between is not None:
         return Roles(between[0], between[1], True, "between")
     hyphen = _hyphen_pair(norm, after) if t.type == "CONSULT" and t.role == "noun" else None

@@ -133,6 +133,7 @@ class EventCoder:
                     previous=_subject(args, n0),
                     accusations=[t.end for t in s_triggers if t.payloads[0].type == "ACCUSE"],
                     rejections=[t.end for t in s_triggers if t.payloads[0].type == "REJECT"],
+                    requests=[t.end for t in s_triggers if t.payloads[0].type == "REQUEST"],
                 )
                 for trig in s_triggers:
                     at = to_original(trig.start, trig.end).start
@@ -221,6 +222,8 @@ class EventCoder:
             return [], None  # «أكد الأمير أن الهجوم يشكل انتهاكا…»: the attack already told is the topic
         if t.type != "REJECT" and _refused(trig, here.rejections, norm):
             return [], None  # «ترفض وقف الاستيطان أو الإفراج عن الأسرى»: what is refused does not happen
+        if t.type in _ASKED_FOR and _asked_for(trig, here.requests, norm):
+            return [], None  # «ناشد قوات التحالف بتعزيز الضربات»: what is asked for has not happened
         if t.type == "CONSULT" and t.role == "noun" and norm[max(0, trig.start - 5) : trig.start] == "امام ":
             return [], None  # «في كلمته أمام اجتماع اللجنة»: the setting of a speech, told as such
         if t.type == "CONSULT" and _participants(trig, cues):
@@ -709,6 +712,21 @@ _CHARGES = re.compile(
 def _in_charge(norm: str, end: int, target_start: int) -> bool:
     """Is the accused found only inside the charge («اتهمت واشنطن الكواري بدعم متطرفين في باكستان»)?"""
     return _CHARGES.search(norm, end, target_start) is not None
+
+
+_ASKED_FOR = frozenset({"ASSAULT", "RETREAT", "CONCEDE", "SANCTION", "MOBILIZE", "AID", "COERCE"})
+_ASK_REACH = 60
+_ASK_LINK = re.compile(r"\s+(?:\S+\s+){0,4}?(?:الي|علي|ب|ل)")
+
+
+def _asked_for(trig: Hit[Trigger], requests: list[int], norm: str) -> bool:
+    """Is the trigger the content of a call just before it («طالب بالإفراج عن», «دعا إلى وقف إطلاق النار»)?"""
+    for end in requests:
+        if not 0 <= trig.start - end <= _ASK_REACH or any(p in norm[end : trig.start] for p in ".؛:"):
+            continue
+        if _ASK_LINK.match(norm, end, trig.start + 3):
+            return True
+    return False
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely

@@ -73,6 +73,7 @@ class Sentence:
     objects: set[int] = field(default_factory=set)  # arguments already taken as objects
     accusations: list[int] = field(default_factory=list)  # where condemnations end, for attacks named after
     rejections: list[int] = field(default_factory=list)  # where refusals end: what follows is what is refused
+    requests: list[int] = field(default_factory=list)  # where calls and demands end: what follows is asked for
     named: list[ActorMention] = field(default_factory=list)  # every actor mention, agent or not
     planned: bool = False  # a visit or meeting in this sentence is still to come («سيزور … يجري خلالها مباحثات»)
 
