@@ -581,6 +581,36 @@ RULES = [
         False,
     ),
     (
+        "«حلقة» (an episode) is no «حلق» (flew) with a pronoun",
+        "وقال إن التفجير الأخير حلقة من سلسلة طويلة للعمليات الإرهابية التي تستهدف السعودية.",
+        ("MOBILIZE", "SAU", "SAU"),
+        False,
+    ),
+    (
+        "a state in the genitive of an attack noun is where it struck",
+        "وكانت الخلية تخطط لهجوم في اليوم الذي وقعت فيه تفجيرات الكويت وتونس.",
+        ("ASSAULT", "KWT", "TUN"),
+        False,
+    ),
+    (
+        "a meeting «سيتم عقد» is still to come",
+        "وقال إنه سيتم عقد اجتماع آخر بين وزير الخارجية الألماني ونظيره البرازيلي في باريس.",
+        ("CONSULT", "BRA", "DEU"),
+        False,
+    ),
+    (
+        "«وقعت» with nothing signed is «occurred»",
+        "وكانت الخلية تخطط لهجوم في اليوم الذي وقعت فيه تفجيرات الكويت وتونس.",
+        ("SUPPORT", "KWT", "TUN"),
+        False,
+    ),
+    (
+        "«وقعت» with an agreement is signing",
+        "ووقعت الكويت وتونس اتفاقية للتعاون الاقتصادي.",
+        ("SUPPORT", "KWT", "TUN"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

@@ -91,6 +91,7 @@ class EventCoder:
     ) -> tuple[list[RawEvent], list[RawPartnership]]:
         found = found or self.find(norm)
         triggers, cues, words = outside(found.triggers, mentions), found.cues, found.words
+        triggers = [t for t in triggers if not _taa_marbuta(t, norm, text, to_original)]
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
         partnerships: list[RawPartnership] = []
@@ -269,6 +270,7 @@ class EventCoder:
             roles = Roles(roles.source, None, roles.joint, roles.how)  # «تتهم X الكواري بدعم متطرفين في باكستان»
         if t.type == "ASSAULT":
             roles = condemned_attack(trig, here, norm, here.accusations) or roles
+            roles = _attack_site(trig, roles, norm) or roles
             roles = _relative_agent(trig, roles, here.args, norm) or roles
         if t.type == "REQUEST" and t.role == "svo":
             roles = _request_granted(trig, roles, here.args, norm) or addressed(trig, roles, norm)
@@ -288,7 +290,7 @@ class EventCoder:
         etype = t.type
         if etype == "REQUEST" and cooperation_follows(trig, cues):
             etype = "AGREE"
-        elif (etype in FUTURE_AGREE or t.rule == "support.sign") and (
+        elif (etype in FUTURE_AGREE or t.rule.startswith("support.sign")) and (
             future(norm, trig.start, clause) or (etype == "CONSULT" and (here.planned or _future_light(norm, trig)))
         ):
             etype = "AGREE"  # «سيزور»، «من المقرر أن يلتقي»، «تعتزم روسيا وتونس التوقيع»: a plan is an intent
@@ -727,6 +729,30 @@ def _asked_for(trig: Hit[Trigger], requests: list[int], norm: str) -> bool:
         if _ASK_LINK.match(norm, end, trig.start + 3):
             return True
     return False
+
+
+def _taa_marbuta(trig: Hit[Trigger], norm: str, text: str, to_original: Callable[[int, int], Span]) -> bool:
+    """«حلقة» folds to «حلقه», which reads as «حلق» (flew) + «ه»; the original «ة» says it is a noun."""
+    end = trig.end
+    if end >= len(norm) or norm[end] != "ه" or (end + 1 < len(norm) and norm[end + 1].isalnum()):
+        return False
+    span = to_original(end, end + 1)
+    return text[span.start : span.end] == "ة"
+
+
+def _attack_site(trig: Hit[Trigger], roles: Roles, norm: str) -> Roles | None:
+    """«تفجيرات الكويت وتونس»: a state in the genitive of an attack noun is where it struck, not who struck;
+    an armed group there («هجمات داعش») is the attacker."""
+    source = roles.source
+    if source is None or source.mention is None or source.mention.kind not in ("country", "capital"):
+        return None
+    word = norm[trig.start : trig.end]
+    if not (word.startswith("ال") or word.endswith("ات")) or not 0 <= source.start - trig.end <= 2:
+        return None
+    if re.match(r"\s*و", norm[source.end : source.end + 3]):
+        return Roles(None, None, False, "attack.genitive-sites")  # «تفجيرات الكويت وتونس»: several sites
+    state = base(source.code)
+    return Roles(replace(source, code=state + "-UAF"), source, False, "attack.genitive-site")
 
 
 _REFUSED_REACH = 40  # «ترفض الآن وقف الاستيطان أو الإفراج عن…»: the refused acts follow the verb closely

@@ -22,7 +22,23 @@ NEEDS_REACH = 100
 FUTURE_AGREE = frozenset({"CONSULT"})  # a planned visit or meeting is an intent; «سوف تدعم» stays SUPPORT
 
 
-FUTURE_WORDS = ("سوف ", "من المقرر ان ", "من المنتظر ان ", "من المتوقع ان ", "يعتزم ", "تعتزم ", "سيتم ", "سوف يتم ")
+FUTURE_WORDS = (
+    "سوف ",
+    "من المقرر ان ",
+    "من المنتظر ان ",
+    "من المتوقع ان ",
+    "يعتزم ",
+    "تعتزم ",
+    "سيتم ",
+    "سوف يتم ",
+    "سيتم عقد ",
+    "سيعقد ",
+    "ستعقد ",
+    "سيعقدان ",
+    "ستعقدان ",
+    "سيجري ",
+    "ستجري ",
+)
 
 
 ATTACK_REACH = 30  # «أدان التفجير الإرهابي الذي استهدف …»: the attack named right after the verb
