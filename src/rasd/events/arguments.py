@@ -236,6 +236,31 @@ def _from_to(norm: str, end: int, after: list[Arg]) -> tuple[Arg, Arg] | None:
     return a, b
 
 
+_TITLE_STARTS = (
+    "رييس",
+    "الرييس",
+    "ملك",
+    "الملك",
+    "امير",
+    "الامير",
+    "وزير",
+    "ولي",
+    "نظير",
+    "سمو",
+    "خادم",
+    "جلاله",
+    "فخامه",
+)
+
+
+def _recipient(norm: str, a: Arg) -> bool:
+    """«برقية تهنئة لرئيس جمهورية مصر»: a party glued to the ل of the recipient is the one addressed."""
+    word = norm[a.start : a.end]
+    if a.start >= 2 and norm[a.start - 1] == "ل" and not norm[a.start - 2].isalnum():
+        return True
+    return word.startswith("لل") or (word.startswith("ل") and word[1:].startswith(_TITLE_STARTS))
+
+
 def _word_end(norm: str, pos: int) -> int:
     """The end of the word running on at ``pos`` (a trigger and its attached pronoun)."""
     while pos < len(norm) and norm[pos].isalnum():
@@ -358,10 +383,22 @@ def assign(
         subject = before[-1] if before else speaker
         if subject is not None and differs(subject, after[0]):
             return Roles(subject, after[0], False, "noun.object")
-    if t.role in ("noun", "onechina") and after and after[0].start - trigger.end <= _ADJACENT and not suffixed:
+    if (
+        t.role in ("noun", "onechina")
+        and after
+        and after[0].start - trigger.end <= _ADJACENT
+        and not suffixed
+        and not _recipient(norm, after[0])
+    ):
         source, how = after[0], "noun.genitive"
         after = after[1:]
-    elif t.role == "svo" and suffixed and after and after[0].start - _word_end(norm, trigger.end) <= _ADJACENT:
+    elif (
+        t.role == "svo"
+        and trigger.end < len(norm)
+        and norm[trigger.end].isalnum()
+        and after
+        and after[0].start - _word_end(norm, trigger.end) <= _ADJACENT
+    ):
         # «صحافي أميركي احتجزه الحوثيون»: a verb with its object as a pronoun, then its subject
         obj = before[-1] if before and trigger.start - before[-1].end <= _PRONOUN_ANTECEDENT else None
         if obj is not None and differs(after[0], obj):

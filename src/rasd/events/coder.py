@@ -685,6 +685,8 @@ def _qualified_pairs(args: list[Arg], norm: str) -> list[Arg]:
     out = []
     for i, a in enumerate(args):
         nxt = args[i + 1] if i + 1 < len(args) else None
+        if a.code == PAIR and norm[a.end : a.end + 10].split()[:1] in (["الاعضاء"], ["الاخري"], ["الناميه"]):
+            continue  # «البلدان الأعضاء»: the member countries, not the two of the scene
         if (
             a.code == PAIR
             and nxt is not None

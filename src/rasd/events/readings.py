@@ -250,8 +250,12 @@ def negated(trig: Hit[Trigger], cues: list[Hit[str]], norm: str) -> bool:
         between = norm[c.end : trig.start]
         lead = norm[max(0, c.start - 2) : c.start]
         standalone = not lead[-1:].isalnum() or (lead[-1:] == "و" and not lead[:1].isalnum())
+        word = norm[c.start : c.end]
+        governs = word in ("لم", "لن") or (
+            word == "لا" and between.split()[:1] != [] and between.split()[0][:1] in "يتن"
+        )
         if (
-            norm[c.start : c.end] in ("لم", "لن")
+            governs
             and standalone
             and len(between.split()) <= _GOVERNED_WORDS
             and not any(p in between for p in ".،,؛:")
