@@ -641,6 +641,18 @@ RULES = [
         False,
     ),
     (
+        "«انسحاب الجيش العراقي»: the genitive withdrew; no one else is the target",
+        "وقال إن سيطرة تنظيم داعش على مدينة الموصل كان نتيجة انسحاب الجيش العراقي.",
+        ("RETREAT", "SYR", "IRQ"),
+        False,
+    ),
+    (
+        "«انسحاب القوات الإماراتية من اليمن»: withdrawing from a state",
+        "وأعلن التحالف انسحاب القوات الإماراتية من اليمن.",
+        ("RETREAT", "ARE", "YEM"),
+        True,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

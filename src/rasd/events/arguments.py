@@ -200,7 +200,7 @@ def _nothing_or_its_noun(between: str, b: Arg) -> bool:
     return not words or (len(words) == 1 and b.mention is not None and b.mention.kind in ("adj", "org_adj"))
 
 
-def _owned(norm: str, end: int, a: Arg) -> bool:
+def owned(norm: str, end: int, a: Arg) -> bool:
     """The genitive right after a noun, or a nationality after the one noun it qualifies («انتهاكات
     السلطات الإسرائيلية»)."""
     if a.start - end <= _ADJACENT:
@@ -259,6 +259,11 @@ def _recipient(norm: str, a: Arg) -> bool:
     if a.start >= 2 and norm[a.start - 1] == "ل" and not norm[a.start - 2].isalnum():
         return True
     return word.startswith("لل") or (word.startswith("ل") and word[1:].startswith(_TITLE_STARTS))
+
+
+def _from_place(norm: str, a: Arg) -> bool:
+    """«الانسحاب من اليمن»: where one withdraws from is the other party."""
+    return norm[max(0, a.start - 3) : a.start] == "من "
 
 
 def _word_end(norm: str, pos: int) -> int:
@@ -364,7 +369,7 @@ def assign(
             return Roles(after[0], after[1], True, "joint.two")
 
     if t.role == "of":  # «أهمية وحدة العراق»: the state named right after is the one supported
-        owner = next((a for a in after if _owned(norm, trigger.end, a) and a.code != PAIR), None)
+        owner = next((a for a in after if owned(norm, trigger.end, a) and a.code != PAIR), None)
         if owner is None:
             return Roles(None, None, False, "of")
         speaker_or_before = before[-1] if before else speaker
@@ -383,6 +388,11 @@ def assign(
         subject = before[-1] if before else speaker
         if subject is not None and differs(subject, after[0]):
             return Roles(subject, after[0], False, "noun.object")
+    withdrawal = t.type == "RETREAT" and norm[trigger.start : trigger.end].removeprefix("ال") == "انسحاب"
+    if withdrawal and after and owned(norm, trigger.end, after[0]):
+        # «انسحاب الجيش العراقي»: the genitive of a withdrawal is who withdrew
+        rest = [a for a in after[1:] if differs(after[0], a)]
+        return Roles(after[0], rest[0] if rest and _from_place(norm, rest[0]) else None, False, "noun.genitive")
     if (
         t.role in ("noun", "onechina")
         and after
