@@ -653,6 +653,19 @@ RULES = [
         True,
     ),
     (
+        "«وناقش الجانبان …، واتفقا على»: the dual verb's subject is the pair named earlier in the sentence",
+        "التقى وزير الخارجية الأذربيجاني نظيره الصيني. وناقش الجانبان الاستعدادات الجارية للزيارة، واتفقا على "
+        "تكثيف العمل المشترك.",
+        ("AGREE", "AZE", "CHN"),
+        True,
+    ),
+    (
+        "«الاستعدادات» are preparations, not readiness",
+        "وقال وزير الخارجية الصيني إن الاستعدادات الجارية لزيارة الرئيس الأذربيجاني تسير جيدا.",
+        ("AGREE", "AZE", "CHN"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

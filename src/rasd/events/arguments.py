@@ -360,7 +360,8 @@ def assign(
     suffixed = (trigger.end < len(norm) and norm[trigger.end].isalnum()) or t.form.endswith(_PRONOUNS)
 
     if t.role == "joint":
-        pair = next((a for a in before + after if a.code == PAIR), None)
+        earlier = [a for a in args if a.code == PAIR and clause_start <= a.start and a.end <= trigger.start]
+        pair = next((a for a in before + after + earlier[-1:] if a.code == PAIR), None)  # «وناقش الجانبان…، واتفقا»
         if pair is not None:
             return Roles(pair, None, True, "joint.pair")
         if before and after and before[-1].code != after[0].code:
