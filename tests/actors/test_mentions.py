@@ -81,6 +81,11 @@ def test_mentions_title_of_the_kingdom_named():
     assert ("Ayman Safadi", "JOR") in people(text, "2020-01-10")
 
 
+def test_mentions_a_princes_given_name_is_no_nationality():
+    analysis, _ = analyse(Document(id="t", text="وأكد الأمير تركي بن سعود أن التوقيعات مهمة."), load_resources())
+    assert "TUR" not in {m.code for m in analysis.mentions}
+
+
 def test_mentions_heads_of_both_states():
     text = "التقى وزير الخارجية الصيني وانغ يي وزير خارجية طاجيكستان. وأشار إلى ثقة رئيسي الدولتين."
     assert {("Xi Jinping", "CHN"), ("Emomali Rahmon", "TJK")} <= people(text, "2024-12-01")

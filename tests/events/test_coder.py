@@ -666,6 +666,12 @@ RULES = [
         False,
     ),
     (
+        "a meeting of many states is multilateral: its members do not each meet",
+        "ويحضر الرئيس الفلسطيني الاجتماع الذي يضم فلسطين والأردن والبحرين وتونس والجزائر.",
+        ("CONSULT", "BHR", "JOR"),
+        False,
+    ),
+    (
         "participants of a forum do not meet one another",
         "وتشارك في اجتماع رابطة آسيان الولايات المتحدة وروسيا والصين.",
         ("CONSULT", "ASEAN", "RUS"),

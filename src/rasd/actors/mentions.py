@@ -274,7 +274,18 @@ def _plain(b: _Builder, h: Hit[ActorKey], doc_codes: Counter[str]) -> None:
         kind = "capital" if entry.kind == "capital" else "place"
         b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), entry.country, kind, place=place_idx))
     elif code is not None:
+        if key.kind == "adj" and _named_prince(b.norm.text, h.start):
+            return  # «الأمير تركي بن سعود»: a given name, not a nationality
         b.add_mention(ActorMention(h.start, h.end, b.span(h.start, h.end), code, key.kind, place=place_idx))
+
+
+_PRINCELY = frozenset({"الامير", "امير", "الاميره", "الشيخ", "شيخ", "الشيخه", "سمو", "الملك"})
+
+
+def _named_prince(norm: str, start: int) -> bool:
+    """Is the word after a princely title («الأمير تركي», «الشيخ سعودي»)? Then it is a name."""
+    words = norm[max(0, start - 12) : start].split()
+    return bool(words) and words[-1] in _PRINCELY
 
 
 _ALONE_MIN = 4  # letters: «شي» or «ماي» alone are words, «بوتين» and «أوباما» are names

@@ -358,6 +358,8 @@ class EventCoder:
             return [(pair[0], pair[1], True, None, None)]
         if t_arg is None and roles.how == "gathered":  # every two participants of one meeting met
             members = _group(s_arg, args, norm)
+            if len(members) > _GATHERED_MAX:
+                return []  # a forum of many states: its members do not each meet each other
             return [
                 (a.code, b.code, True, a, b)
                 for i, a in enumerate(members)
@@ -410,6 +412,8 @@ class EventCoder:
                     out.append((s_one.code, t_one.code, roles.joint, s_one, t_one))
         return out
 
+
+_GATHERED_MAX = 3  # «اجتماع ثلاثي ضم …»: beyond three, a meeting is multilateral
 
 _DOMESTIC = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "RETREAT"}
