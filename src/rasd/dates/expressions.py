@@ -18,6 +18,7 @@ from rasd.dates.forms import Form, Resolved
 from rasd.dates.months import load_months
 from rasd.dates.records import TimeExpr
 from rasd.dates.relative import relative_forms
+from rasd.dates.required import required_strings
 
 
 @lru_cache(maxsize=1)
@@ -80,14 +81,43 @@ def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tup
     return out
 
 
+@lru_cache(maxsize=1)
+def _form_gates() -> tuple[re.Pattern[str] | None, ...]:
+    """Per form, a pattern for the words one of which its every match consumes (required.py), or None:
+    a window without any of them cannot hold a match of that form, so it is not scanned for it."""
+    gates: dict[frozenset[str], re.Pattern[str]] = {}
+    out: list[re.Pattern[str] | None] = []
+    for form in all_forms():
+        need = required_strings(form.pattern)
+        if need is None or min(map(len, need)) < 2:
+            out.append(None)  # single characters (digits) are in nearly every window
+            continue
+        if need not in gates:
+            gates[need] = re.compile("|".join(re.escape(w) for w in sorted(need, key=len, reverse=True)))
+        out.append(gates[need])
+    return tuple(out)
+
+
+def _gated(text: str, windows: list[tuple[int, int]], gate: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The windows that hold a match of ``gate`` (all of them without a gate)."""
+    if gate is None:
+        return windows
+    return [(lo, hi) for lo, hi in windows if gate.search(text, lo, hi)]
+
+
 def _candidates(
     folded: Folded, anchor: dt.date | None, ranges: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int, int, Resolved]]:
     """(start, end, form order, resolution) of every match of every form, in original offsets."""
     found: list[tuple[int, int, int, Resolved]] = []
     windows = _windows(folded.text, ranges)
-    for order, form in enumerate(all_forms()):
-        for match in (m for lo, hi in windows for m in form.pattern.finditer(folded.text, lo, hi)):
+    if not windows:
+        return found
+    passing: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {}  # forms share gates (month names)
+    for order, (form, gate) in enumerate(zip(all_forms(), _form_gates(), strict=True)):
+        if gate not in passing:
+            passing[gate] = _gated(folded.text, windows, gate)
+        for match in (m for lo, hi in passing[gate] for m in form.pattern.finditer(folded.text, lo, hi)):
             resolved = form.resolve(match, anchor)
             if resolved is None:
                 continue
