@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasd.normalise.translate import Translator
+
 _LETTERS = {
     "أ": "ا",
     "إ": "ا",
@@ -110,6 +112,7 @@ def _fast_table() -> dict[int, str]:
 
 
 _FAST = _fast_table()
+_TRANSLATE = Translator(_FAST)
 _STRETCH = re.compile("(?<=[\u0621-\u064a\u0640\x00])\u0640")
 
 
@@ -117,7 +120,7 @@ def _fold_fast(text: str) -> Folded | None:
     """The same fold in C-speed pieces, for texts without tatweel or unusual characters."""
     if "\x00" in text:
         return None  # NUL would be taken for a dropped character
-    t = text.translate(_FAST)
+    t = _TRANSLATE(text)
     if _TATWEEL in t:  # stretching a letter it is dropped; standing alone it is a dash
         t = _STRETCH.sub("\x00", t).replace(_TATWEEL, "-")
     chars, index = _compact(t)
