@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import accumulate
 
 from rasd.actors.skeleton import skeleton_word, split_words
 from rasd.normalise.match import Hit
 from rasd.resources import ActorKey, Resources
+
+
+class _OpeningWords:
+    """Which words' skeletons open a known name, remembered across documents so that each distinct word
+    is worked out once: a document then costs two set operations. The memory is bounded: past
+    ``limit`` words it starts afresh."""
+
+    def __init__(self, firsts: frozenset[str], limit: int = 100_000) -> None:
+        self.firsts, self.limit = firsts, limit
+        self.seen: set[str] = set()
+        self.opening: set[str] = set()
+
+    def among(self, tokens: list[str]) -> set[str]:
+        words = set(tokens)
+        new = words - self.seen
+        if new:
+            if len(self.seen) + len(new) > self.limit:
+                self.seen.clear()
+                self.opening.clear()
+                new = words
+            self.opening.update(w for w in new if skeleton_word(w) in self.firsts)
+            self.seen.update(new)
+        return words & self.opening
+
+
+@lru_cache(maxsize=4)
+def _opening(firsts: frozenset[str]) -> _OpeningWords:
+    return _OpeningWords(firsts)
 
 
 def _covered(hits: list[Hit[ActorKey]], size: int) -> bytearray:
@@ -26,7 +55,7 @@ def with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> 
     index, firsts, pairs = res.skeletons, res.skeleton_firsts, res.skeleton_pairs
     parts = split_words(norm)  # separator, word, separator, word, …, separator
     tokens = parts[1::2]
-    opened = {w for w in set(tokens) if skeleton_word(w) in firsts}
+    opened = _opening(firsts).among(tokens)
     if not opened:
         return hits
     offsets = list(accumulate(map(len, parts), initial=0))
