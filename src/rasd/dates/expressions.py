@@ -61,23 +61,35 @@ _MARGIN = 80  # characters around a gate word that a form may span
 
 
 @lru_cache(maxsize=1)
-def _gate() -> re.Pattern[str]:
+def _gate_words() -> re.Pattern[str]:
     """Every expression holds a figure, a month name or one of the relative words: find those first,
-    so the many forms run only on the few windows around them."""
+    so the many forms run only on the few windows around them. Words and figures are looked for apart
+    (neither can sit inside the other): an alternation of words alone lets the engine skip to their
+    first letters."""
     names = {fold_word(n) for m in load_months() for n in m.names_ar} | set(_GATE_WORDS)
-    return re.compile(r"\d|" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+_FIGURES = re.compile(r"\d+")  # a run of figures opens the same window as its figures one by one
+
+
+def _gate_hits(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of the gate words and runs of figures in text[lo:hi], in text order."""
+    found = [m.span() for m in _gate_words().finditer(text, lo, hi)]
+    found += [m.span() for m in _FIGURES.finditer(text, lo, hi)]
+    found.sort()
+    return found
 
 
 def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    gate = _gate()
-    found = (m for lo, hi in ranges for m in gate.finditer(text, lo, hi)) if ranges is not None else gate.finditer(text)
-    for m in found:
-        lo, hi = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
+    for lo, hi in ranges if ranges is not None else [(0, len(text))]:
+        for start, end in _gate_hits(text, lo, hi):
+            wlo, whi = max(0, start - _MARGIN), min(len(text), end + _MARGIN)
+            if out and wlo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], whi))
+            else:
+                out.append((wlo, whi))
     return out
 
 
