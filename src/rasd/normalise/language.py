@@ -3,7 +3,8 @@
 The common case costs nothing: a text whose letters are almost all Arabic script, without the letters
 that only Persian and Urdu use, is Arabic. Anything else (Persian or Urdu in Arabic script, another
 language, a mixed document) goes to lingua, restricted to the languages rasd meets in Middle Eastern
-news and built once per process, only when first needed (about 0.5 s and 170 MB).
+news and built once per process, only when first needed, with all its models (a few seconds and about
+300 MB).
 
 A mixed document is measured by paragraph: its Arabic share is the share of its letters that are Arabic
 letters of paragraphs not in Persian or Urdu. It is ``ar`` (and coded, over its whole text) when that
@@ -73,7 +74,10 @@ def _detector() -> Any:
     """The lingua detector, built on first use and kept for the life of the process."""
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES)).build()
+    languages = (getattr(Language, name) for name in LANGUAGES)
+    # All models at once: loaded as texts call for them, they would grow memory as new scripts and
+    # languages turn up, so that a long run would end larger than a short one. Results are the same.
+    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
 
 def detect(text: str) -> str | None:
