@@ -171,7 +171,7 @@ class Coder:
     the workers while fewer than two per worker are queued, codes the next chunk itself when they are
     all busy, and writes the results. So every process codes and none waits, and on N cores the rate
     is close to N times one process. Results are taken back in input order, so the output is the same
-    as with one worker; at most ``workers × 4`` chunks are held, so a long stream is not read ahead
+    as with one worker; at most ``workers × 8`` chunks are held, so a long stream is not read ahead
     into memory. Use as a context manager, or call ``close``."""
 
     def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16) -> None:
@@ -203,7 +203,7 @@ class Coder:
                 pending.append(pool.apply_async(_code_in_worker, (chunk, self.res.settings)))
             else:
                 pending.append([code_item(item, self.res) for item in chunk])
-            if len(pending) >= self.workers * 4:
+            if len(pending) >= self.workers * 8:
                 yield from _results(pending.popleft())
         while pending:
             yield from _results(pending.popleft())
