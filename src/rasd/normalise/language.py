@@ -3,8 +3,7 @@
 The common case costs nothing: a text whose letters are almost all Arabic script, without the letters
 that only Persian and Urdu use, is Arabic. Anything else (Persian or Urdu in Arabic script, another
 language, a mixed document) goes to lingua, restricted to the languages rasd meets in Middle Eastern
-news and built once per process, only when first needed, with all its models (a few seconds and about
-300 MB).
+news and built once per process, only when first needed, with all its models (about 1.5 s and 240 MB).
 
 A mixed document is measured by paragraph: its Arabic share is the share of its letters that are Arabic
 letters of paragraphs not in Persian or Urdu. It is ``ar`` (and coded, over its whole text) when that
@@ -69,15 +68,32 @@ def _clearly_arabic(sample: str) -> bool:
     return len(_NOT_ARABIC.findall(sample)) <= FOREIGN_LETTERS * script
 
 
+# One short text in each script of LANGUAGES (Latin, Arabic with the Persian and Urdu letters, Cyrillic,
+# Hebrew, Han): each brings in the models of every language written in it.
+_WARM_UP = (
+    "the minister said on monday that the talks would go on",
+    "قال وزير الخارجية إن المحادثات ستستمر",
+    "وزیر امور خارجه گفت که گفتگوها ادامه پیدا می کند",
+    "وزیر خارجہ نے کہا کہ بات چیت جاری رہے گی",
+    "министр иностранных дел заявил что переговоры продолжатся",
+    "שר החוץ אמר כי השיחות יימשכו",
+    "外交部长说会谈将继续",
+)
+
+
 @lru_cache(maxsize=1)
 def _detector() -> Any:
     """The lingua detector, built on first use and kept for the life of the process."""
     from lingua import Language, LanguageDetectorBuilder
 
-    languages = (getattr(Language, name) for name in LANGUAGES)
-    # All models at once: loaded as texts call for them, they would grow memory as new scripts and
-    # languages turn up, so that a long run would end larger than a short one. Results are the same.
-    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+    detector = LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES)).build()
+    # lingua loads a language's models when a text first calls for it, so memory would grow as new
+    # scripts turn up and a long run would end larger than a short one. One short text per script
+    # loads them all now (lingua's own preloading does it in parallel threads, with a higher and
+    # uneven peak); the answers do not depend on when the models were loaded.
+    for sample in _WARM_UP:
+        detector.detect_language_of(sample)
+    return detector
 
 
 def detect(text: str) -> str | None:
