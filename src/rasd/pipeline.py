@@ -168,18 +168,20 @@ class Coder:
 
     With ``workers`` = N, N − 1 worker processes are started once (spawn: nothing is inherited, each
     loads the lexicons once) and this process is the N-th: it reads, hands chunks of ``chunk`` items to
-    the workers while fewer than two per worker are queued, codes the next chunk itself when they are
-    all busy, and writes the results. So every process codes and none waits, and on N cores the rate
-    is close to N times one process. Results are taken back in input order, so the output is the same
-    as with one worker; at most ``workers × 8`` chunks are held, so a long stream is not read ahead
-    into memory. Use as a context manager, or call ``close``."""
+    the workers while fewer than ``queue`` per worker are out, codes the next chunk itself when they
+    are all busy, and writes the results. So every process codes and none waits, and on N cores the
+    rate is close to N times one process. Results are taken back in input order, so the output is the
+    same as with one worker. At most ``workers × 32`` chunks are held, so a long stream is not read
+    ahead into memory, yet this process goes on coding while a worker starts up (spawning, lexicons,
+    language models: a few seconds). Use as a context manager, or call ``close``."""
 
-    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16) -> None:
+    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16, queue: int = 4) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.res = res or load_resources()
         self.workers = workers
         self.chunk = chunk
+        self.queue = queue
         self._pool: Pool | None = None
 
     def _started(self) -> Pool:
@@ -193,7 +195,7 @@ class Coder:
                 yield code_item(item, self.res)
             return
         pool = self._started()
-        queued = 2 * (self.workers - 1)  # chunks waiting per worker pool: enough that none idles
+        queued = self.queue * (self.workers - 1)  # chunks sent and not back: enough that no worker idles
         stream = iter(items)
         pending: deque[_Pending] = deque()
         while chunk := list(itertools.islice(stream, self.chunk)):
@@ -203,7 +205,7 @@ class Coder:
                 pending.append(pool.apply_async(_code_in_worker, (chunk, self.res.settings)))
             else:
                 pending.append([code_item(item, self.res) for item in chunk])
-            if len(pending) >= self.workers * 8:
+            if len(pending) >= self.workers * 32:
                 yield from _results(pending.popleft())
         while pending:
             yield from _results(pending.popleft())
