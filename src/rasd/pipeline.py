@@ -150,25 +150,43 @@ def _code_in_worker(items: list[Document | Problem], settings: Settings) -> list
     return [code_item(item, res) for item in items]
 
 
+_Pending = AsyncResult[list[CodedDocument | Problem]] | list[CodedDocument | Problem]
+
+
+def _done(p: _Pending) -> bool:
+    """A chunk coded here is done at once; one sent to a worker when its result has come back."""
+    return not isinstance(p, AsyncResult) or p.ready()
+
+
+def _results(p: _Pending) -> list[CodedDocument | Problem]:
+    """The chunk's results, waiting for a worker's if need be."""
+    return p.get() if isinstance(p, AsyncResult) else p
+
+
 class Coder:
     """Codes streams of read results with ``workers`` processes (1: in this process).
 
-    Workers are started once (spawn: nothing is inherited, each loads the lexicons once) and code
-    chunks of ``chunk`` items; the chunks' results are taken back in input order, so the output is the
-    same as with one worker. At most ``workers × 4`` chunks are in flight, so a long stream is not
-    read ahead into memory. Use as a context manager, or call ``close``."""
+    With ``workers`` = N, N − 1 worker processes are started once (spawn: nothing is inherited, each
+    loads the lexicons once) and this process is the N-th: it reads, hands chunks of ``chunk`` items to
+    the workers while fewer than ``queue`` per worker are out, codes the next chunk itself when they
+    are all busy, and writes the results. So every process codes and none waits, and on N cores the
+    rate is close to N times one process. Results are taken back in input order, so the output is the
+    same as with one worker. At most ``workers × 32`` chunks are held, so a long stream is not read
+    ahead into memory, yet this process goes on coding while a worker starts up (spawning, lexicons,
+    language models: a few seconds). Use as a context manager, or call ``close``."""
 
-    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 8) -> None:
+    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16, queue: int = 4) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.res = res or load_resources()
         self.workers = workers
         self.chunk = chunk
+        self.queue = queue
         self._pool: Pool | None = None
 
     def _started(self) -> Pool:
         if self._pool is None:
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers)
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers - 1)
         return self._pool
 
     def code(self, items: Iterable[Document | Problem]) -> Iterator[CodedDocument | Problem]:
@@ -177,14 +195,20 @@ class Coder:
                 yield code_item(item, self.res)
             return
         pool = self._started()
+        queued = self.queue * (self.workers - 1)  # chunks sent and not back: enough that no worker idles
         stream = iter(items)
-        pending: deque[AsyncResult[list[CodedDocument | Problem]]] = deque()
+        pending: deque[_Pending] = deque()
         while chunk := list(itertools.islice(stream, self.chunk)):
-            pending.append(pool.apply_async(_code_in_worker, (chunk, self.res.settings)))
-            if len(pending) >= self.workers * 4:
-                yield from pending.popleft().get()
+            while pending and _done(pending[0]):
+                yield from _results(pending.popleft())
+            if sum(1 for p in pending if isinstance(p, AsyncResult) and not p.ready()) < queued:
+                pending.append(pool.apply_async(_code_in_worker, (chunk, self.res.settings)))
+            else:
+                pending.append([code_item(item, self.res) for item in chunk])
+            if len(pending) >= self.workers * 32:
+                yield from _results(pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from _results(pending.popleft())
 
     def close(self) -> None:
         if self._pool is not None:

@@ -33,6 +33,7 @@ class Resources:
     actors: Lexicon[ActorKey] = field(repr=False)
     skeletons: dict[str, set[str]] = field(repr=False, default_factory=dict)
     skeleton_firsts: frozenset[str] = field(repr=False, default_factory=frozenset)
+    skeleton_pairs: frozenset[str] = field(repr=False, default_factory=frozenset)  # first two words of each key
     places_by_name: dict[str, PlaceEntry] = field(repr=False, default_factory=dict)
 
     def place_named(self, name: str | None) -> PlaceEntry | None:
@@ -118,5 +119,6 @@ def load_resources(settings: Settings = DEFAULT_SETTINGS) -> Resources:
         actors=Lexicon(_actor_entries(countries, orgs, people, titles, gazetteer)),
         skeletons=skeletons,
         skeleton_firsts=frozenset(k.split(" ", 1)[0] for k in skeletons),
+        skeleton_pairs=frozenset(" ".join(k.split(" ")[:2]) for k in skeletons),
         places_by_name={pl.name_en: pl for pl in reversed(gazetteer)},  # the first row of a name wins
     )

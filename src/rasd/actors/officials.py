@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from rasd.actors.types import ActorMention
@@ -16,7 +17,7 @@ from rasd.resources import ActorKey
 if TYPE_CHECKING:
     from rasd.actors.mentions import _Builder
 
-_TOKEN = re.compile(r"[\u0621-\u064a]+")
+_TOKEN = re.compile(r"([\u0621-\u064a]+)")
 
 
 _ROLE_KINDS = ("country", "adj", "title", "org", "org_adj")
@@ -33,9 +34,8 @@ def unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
     covered = [(m.norm_start, m.norm_end) for m in b.mentions]  # a name read as someone else's is free
     last_code: str | None = None
     last_end = -1
-    for m in _TOKEN.finditer(norm):
-        start, word = m.start(), m.group()
-        if start < last_end or (word not in names and word != "عبد"):
+    for start, word in _named_tokens(norm, names):
+        if start < last_end:
             continue
         if any(a <= start < e for a, e in covered) or not role_before(norm, start):
             continue
@@ -61,6 +61,19 @@ def unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
         person.mentions.append(span)
         b.mentions.append(ActorMention(found.start, found.end, span, code, "unknown", None, None))
         last_code, last_end = code, found.end
+
+
+def _named_tokens(norm: str, names: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, token) of the Arabic tokens that are given names or «عبد», in text order: one split
+    of the text, with offsets from the pieces' lengths, and a set intersection to find the few."""
+    parts = _TOKEN.split(norm)  # other, token, other, token, …, other
+    tokens = parts[1::2]
+    wanted = names.keys() & set(tokens)
+    wanted.add("عبد")
+    if not wanted.intersection(tokens):
+        return []
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return [(offsets[2 * i + 1], w) for i, w in enumerate(tokens) if w in wanted]
 
 
 def _code_after(b: _Builder, end: int) -> str | None:

@@ -18,6 +18,7 @@ from rasd.dates.forms import Form, Resolved
 from rasd.dates.months import load_months
 from rasd.dates.records import TimeExpr
 from rasd.dates.relative import relative_forms
+from rasd.dates.required import required_strings
 
 
 @lru_cache(maxsize=1)
@@ -60,24 +61,60 @@ _MARGIN = 80  # characters around a gate word that a form may span
 
 
 @lru_cache(maxsize=1)
-def _gate() -> re.Pattern[str]:
+def _gate_words() -> re.Pattern[str]:
     """Every expression holds a figure, a month name or one of the relative words: find those first,
-    so the many forms run only on the few windows around them."""
+    so the many forms run only on the few windows around them. Words and figures are looked for apart
+    (neither can sit inside the other): an alternation of words alone lets the engine skip to their
+    first letters."""
     names = {fold_word(n) for m in load_months() for n in m.names_ar} | set(_GATE_WORDS)
-    return re.compile(r"\d|" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+_FIGURES = re.compile(r"\d+")  # a run of figures opens the same window as its figures one by one
+
+
+def _gate_hits(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of the gate words and runs of figures in text[lo:hi], in text order."""
+    found = [m.span() for m in _gate_words().finditer(text, lo, hi)]
+    found += [m.span() for m in _FIGURES.finditer(text, lo, hi)]
+    found.sort()
+    return found
 
 
 def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    gate = _gate()
-    found = (m for lo, hi in ranges for m in gate.finditer(text, lo, hi)) if ranges is not None else gate.finditer(text)
-    for m in found:
-        lo, hi = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
+    for lo, hi in ranges if ranges is not None else [(0, len(text))]:
+        for start, end in _gate_hits(text, lo, hi):
+            wlo, whi = max(0, start - _MARGIN), min(len(text), end + _MARGIN)
+            if out and wlo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], whi))
+            else:
+                out.append((wlo, whi))
     return out
+
+
+@lru_cache(maxsize=1)
+def _form_gates() -> tuple[re.Pattern[str] | None, ...]:
+    """Per form, a pattern for the words one of which its every match consumes (required.py), or None:
+    a window without any of them cannot hold a match of that form, so it is not scanned for it."""
+    gates: dict[frozenset[str], re.Pattern[str]] = {}
+    out: list[re.Pattern[str] | None] = []
+    for form in all_forms():
+        need = required_strings(form.pattern)
+        if need is None or min(map(len, need)) < 2:
+            out.append(None)  # single characters (digits) are in nearly every window
+            continue
+        if need not in gates:
+            gates[need] = re.compile("|".join(re.escape(w) for w in sorted(need, key=len, reverse=True)))
+        out.append(gates[need])
+    return tuple(out)
+
+
+def _gated(text: str, windows: list[tuple[int, int]], gate: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The windows that hold a match of ``gate`` (all of them without a gate)."""
+    if gate is None:
+        return windows
+    return [(lo, hi) for lo, hi in windows if gate.search(text, lo, hi)]
 
 
 def _candidates(
@@ -86,8 +123,13 @@ def _candidates(
     """(start, end, form order, resolution) of every match of every form, in original offsets."""
     found: list[tuple[int, int, int, Resolved]] = []
     windows = _windows(folded.text, ranges)
-    for order, form in enumerate(all_forms()):
-        for match in (m for lo, hi in windows for m in form.pattern.finditer(folded.text, lo, hi)):
+    if not windows:
+        return found
+    passing: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {}  # forms share gates (month names)
+    for order, (form, gate) in enumerate(zip(all_forms(), _form_gates(), strict=True)):
+        if gate not in passing:
+            passing[gate] = _gated(folded.text, windows, gate)
+        for match in (m for lo, hi in passing[gate] for m in form.pattern.finditer(folded.text, lo, hi)):
             resolved = form.resolve(match, anchor)
             if resolved is None:
                 continue

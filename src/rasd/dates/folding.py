@@ -11,8 +11,11 @@ the original, which is the only thing callers ever see.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rasd.normalise.translate import Translator
 
 _LETTERS = {
     "أ": "ا",
@@ -57,7 +60,7 @@ class Folded:
 
     original: str
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]  # a range when nothing was dropped
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded slice [start:end].
@@ -109,6 +112,7 @@ def _fast_table() -> dict[int, str]:
 
 
 _FAST = _fast_table()
+_TRANSLATE = Translator(_FAST)
 _STRETCH = re.compile("(?<=[\u0621-\u064a\u0640\x00])\u0640")
 
 
@@ -116,16 +120,34 @@ def _fold_fast(text: str) -> Folded | None:
     """The same fold in C-speed pieces, for texts without tatweel or unusual characters."""
     if "\x00" in text:
         return None  # NUL would be taken for a dropped character
-    t = text.translate(_FAST)
+    t = _TRANSLATE(text)
     if _TATWEEL in t:  # stretching a letter it is dropped; standing alone it is a dash
         t = _STRETCH.sub("\x00", t).replace(_TATWEEL, "-")
-    index = [i for i, c in enumerate(t) if c != "\x00"]
-    chars = t.replace("\x00", "")
-    if "  " in chars:
-        keep = [j for j, c in enumerate(chars) if not (c == " " and j and chars[j - 1] == " ")]
-        index = [index[j] for j in keep]
-        chars = "".join([chars[j] for j in keep])
-    return Folded(original=text, text=chars, index=tuple(index))
+    chars, index = _compact(t)
+    return Folded(original=text, text=chars, index=index)
+
+
+# What the fold drops from a translated text: NULs (dropped characters), and in a run of blanks
+# (NULs between them included) everything after its first space.
+_DROPPED_RUN = re.compile("\x00+| [ \x00]+")
+
+
+def _compact(t: str) -> tuple[str, Sequence[int]]:
+    """``t`` without its dropped characters, and the index of each kept one: pieces between the few
+    dropped runs are copied whole, so the cost is per run, not per character."""
+    pieces: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _DROPPED_RUN.finditer(t):
+        cut = m.start() + (t[m.start()] == " ")  # a blank run keeps its first space
+        pieces.append(t[pos:cut])
+        index.extend(range(pos, cut))
+        pos = m.end()
+    if pos == 0:
+        return t, range(len(t))
+    pieces.append(t[pos:])
+    index.extend(range(pos, len(t)))
+    return "".join(pieces), tuple(index)
 
 
 @lru_cache(maxsize=8)

@@ -3,7 +3,7 @@
 The common case costs nothing: a text whose letters are almost all Arabic script, without the letters
 that only Persian and Urdu use, is Arabic. Anything else (Persian or Urdu in Arabic script, another
 language, a mixed document) goes to lingua, restricted to the languages rasd meets in Middle Eastern
-news and built once per process, only when first needed (about 0.5 s and 170 MB).
+news and built once per process, only when first needed, with all its models (about 1.5 s and 240 MB).
 
 A mixed document is measured by paragraph: its Arabic share is the share of its letters that are Arabic
 letters of paragraphs not in Persian or Urdu. It is ``ar`` (and coded, over its whole text) when that
@@ -22,6 +22,16 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u0750-\u077f\ufb50-\ufdff\ufe
 # Letters Arabic does not use but Persian, Urdu (and Pashto, Kurdish) do: پ چ ژ گ ک ی ۀ ے ٹ ڈ ڑ ں ھ ہ.
 _NOT_ARABIC = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u06d2\u0679\u0688\u0691\u06ba\u06be\u06c1]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Runs of the same classes: counting characters as the summed length of runs costs one match per word,
+# not one per character.
+_ARABIC_RUN = re.compile(_ARABIC.pattern + "+")
+_LETTER_RUN = re.compile(_LETTER.pattern + "+")
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the one-character class of ``runs`` matches."""
+    return sum(map(len, runs.findall(text)))
+
 
 SAMPLE = 20_000  # characters looked at: enough to tell
 CLEARLY_ARABIC = 0.9  # share of Arabic-script letters above which no model is asked …
@@ -46,16 +56,29 @@ LANGUAGES = (
 def arabic_share(text: str) -> float:
     """Share of Arabic-script letters among all letters (on the first 20,000 characters)."""
     sample = text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
-    return len(_ARABIC.findall(sample)) / letters if letters else 0.0
+    letters = _count(_LETTER_RUN, sample)
+    return _count(_ARABIC_RUN, sample) / letters if letters else 0.0
 
 
 def _clearly_arabic(sample: str) -> bool:
-    letters = len(_LETTER.findall(sample))
-    script = len(_ARABIC.findall(sample))
+    letters = _count(_LETTER_RUN, sample)
+    script = _count(_ARABIC_RUN, sample)
     if not letters or script < CLEARLY_ARABIC * letters:
         return False
     return len(_NOT_ARABIC.findall(sample)) <= FOREIGN_LETTERS * script
+
+
+# One short text in each script of LANGUAGES (Latin, Arabic with the Persian and Urdu letters, Cyrillic,
+# Hebrew, Han): each brings in the models of every language written in it.
+_WARM_UP = (
+    "the minister said on monday that the talks would go on",
+    "قال وزير الخارجية إن المحادثات ستستمر",
+    "وزیر امور خارجه گفت که گفتگوها ادامه پیدا می کند",
+    "وزیر خارجہ نے کہا کہ بات چیت جاری رہے گی",
+    "министр иностранных дел заявил что переговоры продолжатся",
+    "שר החוץ אמר כי השיחות יימשכו",
+    "外交部长说会谈将继续",
+)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +86,14 @@ def _detector() -> Any:
     """The lingua detector, built on first use and kept for the life of the process."""
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES)).build()
+    detector = LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES)).build()
+    # lingua loads a language's models when a text first calls for it, so memory would grow as new
+    # scripts turn up and a long run would end larger than a short one. One short text per script
+    # loads them all now (lingua's own preloading does it in parallel threads, with a higher and
+    # uneven peak); the answers do not depend on when the models were loaded.
+    for sample in _WARM_UP:
+        detector.detect_language_of(sample)
+    return detector
 
 
 def detect(text: str) -> str | None:
@@ -83,8 +113,8 @@ def arabic_language_share(text: str) -> float:
     (a paragraph in Persian or Urdu does not count, though it is written in Arabic script)."""
     total = arabic = 0
     for paragraph in text[:SAMPLE].split("\n"):
-        letters = len(_LETTER.findall(paragraph))
-        script = len(_ARABIC.findall(paragraph))
+        letters = _count(_LETTER_RUN, paragraph)
+        script = _count(_ARABIC_RUN, paragraph)
         total += letters
         if script and not _other_language_in_arabic_script(paragraph, script):
             arabic += script

@@ -48,7 +48,7 @@ class Lexicon(Generic[T]):
         self.suffixes = suffixes
         self._automaton = ahocorasick.Automaton()
         for form, payloads in self._payloads.items():
-            self._automaton.add_word(form, (form, tuple(payloads)))
+            self._automaton.add_word(form, (len(form), form, tuple(payloads)))
         if self._payloads:
             self._automaton.make_automaton()
 
@@ -59,29 +59,39 @@ class Lexicon(Generic[T]):
         return tuple(self._payloads.get(fold(term), ()))
 
     def find(self, text: str) -> list[Hit[T]]:
-        """Longest-leftmost non-overlapping hits that respect word boundaries."""
+        """Longest-leftmost non-overlapping hits that respect word boundaries.
+
+        Candidates stay plain tuples until they pass the boundary checks (most automaton hits sit inside
+        longer words), and a hit with a non-letter on both sides passes without further checks."""
         if not self._payloads:
             return []
         raw = [
-            Hit(end + 1 - len(form), end + 1, form, payloads) for end, (form, payloads) in self._automaton.iter(text)
+            (end + 1 - size, end + 1, size, form, payloads)
+            for end, (size, form, payloads) in self._automaton.iter(text)
         ]
-        starts = {h.start for h in raw if len(h.term) >= GLUE_MIN}
-        ends = {h.end for h in raw if len(h.term) >= GLUE_MIN}
-        good = [h for h in raw if self._left_ok(text, h, ends) and self._right_ok(text, h, starts)]
-        good.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        starts = {h[0] for h in raw if h[2] >= GLUE_MIN}
+        ends = {h[1] for h in raw if h[2] >= GLUE_MIN}
+        n = len(text)
+        good = [
+            h
+            for h in raw
+            if (h[0] == 0 or not text[h[0] - 1].isalnum() or self._left_ok(text, h[0], h[2], ends))
+            and (h[1] == n or not text[h[1]].isalnum() or self._right_ok(text, h[1], h[2], starts))
+        ]
+        good.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[Hit[T]] = []
         last_end = -1
-        for h in good:
-            if h.start >= last_end:
-                out.append(h)
-                last_end = h.end
+        for start, end, _size, form, payloads in good:
+            if start >= last_end:
+                out.append(Hit(start, end, form, payloads))
+                last_end = end
         return out
 
-    def _left_ok(self, text: str, hit: Hit[T], ends: set[int]) -> bool:
-        i = hit.start
+    def _left_ok(self, text: str, i: int, size: int, ends: set[int]) -> bool:
+        """Whether a hit of ``size`` letters starting at ``i`` may start there (a word character before it)."""
         if i == 0 or not is_word_char(text[i - 1]):
             return True
-        if len(hit.term) >= GLUE_MIN and (i in ends or (text[i - 1] == "و" and i - 1 in ends)):
+        if size >= GLUE_MIN and (i in ends or (text[i - 1] == "و" and i - 1 in ends)):
             return True
         j = i
         while j > 0 and i - j < 3 and text[j - 1] in PROCLITICS:
@@ -90,12 +100,12 @@ class Lexicon(Generic[T]):
                 return True
         return False
 
-    def _right_ok(self, text: str, hit: Hit[T], starts: set[int]) -> bool:
-        i = hit.end
+    def _right_ok(self, text: str, i: int, size: int, starts: set[int]) -> bool:
+        """Whether a hit of ``size`` letters ending at ``i`` may end there (a word character after it)."""
         n = len(text)
         if i == n or not is_word_char(text[i]):
             return True
-        if len(hit.term) >= GLUE_MIN and (i in starts or (text[i] == "و" and i + 1 in starts)):
+        if size >= GLUE_MIN and (i in starts or (text[i] == "و" and i + 1 in starts)):
             return True
         if self.suffixes:
             k = i

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rasd.normalise.translate import Translator
 from rasd.records import Span
 
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef), Quranic marks, tatweel.
@@ -110,8 +111,21 @@ def _fast_table() -> dict[int, str | None]:
 
 
 _FAST = _fast_table()
-_DROPPED = frozenset(chr(k) for k, v in _FAST.items() if v is None)
+_TRANSLATE = Translator(_FAST)
+_DROPPED_RUN = re.compile("[" + "".join(re.escape(chr(k)) for k, v in sorted(_FAST.items()) if v is None) + "]+")
 _PLAIN = re.compile(r"[^\x00-\x7f\u0600-\u06ff" + "".join(re.escape(chr(c)) for c in _FAST) + r"]")
+
+
+def _kept_index(text: str) -> tuple[int, ...]:
+    """Original index of every character the fast fold keeps, built from the runs it drops (few: harakat,
+    tatweel) rather than character by character."""
+    index: list[int] = []
+    pos = 0
+    for m in _DROPPED_RUN.finditer(text):
+        index.extend(range(pos, m.start()))
+        pos = m.end()
+    index.extend(range(pos, len(text)))
+    return tuple(index)
 
 
 def normalise(text: str) -> NormText:
@@ -120,10 +134,10 @@ def normalise(text: str) -> NormText:
     Most texts hold only ASCII, Arabic and the characters of the fold tables: they are folded by
     one str.translate; anything else goes character by character."""
     if not _PLAIN.search(text):
-        folded = text.translate(_FAST)
+        folded = _TRANSLATE(text)
         if len(folded) == len(text):
             return NormText(folded, range(len(text)), len(text))
-        return NormText(folded, tuple([i for i, c in enumerate(text) if c not in _DROPPED]), len(text))
+        return NormText(folded, _kept_index(text), len(text))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):

@@ -1,0 +1,128 @@
+"""What a pattern's every match must contain, read from the compiled pattern itself.
+
+The date forms are long patterns that open with lookbehinds, so the regex engine cannot skip ahead to
+where they may start and tries them at every position of a window. Most of them hold a word that every
+match consumes (a month name, «اليوم», «عام» …); a window without any of those words cannot hold a match
+and need not be scanned. The analysis is conservative: where it is unsure it requires nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_MAX_STRINGS = 2048  # a literal run with more spellings than this is not expanded
+_MAX_RANGE = 64  # character ranges wider than this are not expanded
+
+_Strings = frozenset[str]
+
+
+def _chars(items: list[tuple[Any, Any]]) -> _Strings | None:
+    """The characters a class [...] matches, when it is a short plain list."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _MAX_RANGE:
+            out.update(chr(x) for x in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY (\w, \d …), wide ranges
+            return None
+    return frozenset(out)
+
+
+def _product(left: _Strings, right: _Strings) -> _Strings | None:
+    if len(left) * len(right) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _exact_seq(items: Any) -> _Strings | None:
+    """Every string a sequence consumes, when that is a small finite set."""
+    out: _Strings | None = frozenset({""})
+    for op, av in items:
+        alts = _exact(op, av)
+        if alts is None or out is None:
+            return None
+        out = _product(out, alts)
+    return out
+
+
+def _exact(op: Any, av: Any) -> _Strings | None:
+    """Every string one element consumes (zero-width assertions consume ''), or None."""
+    if op is c.LITERAL:
+        return frozenset({chr(av)})
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return frozenset({""})
+    if op is c.IN:
+        return _chars(av)
+    if op is c.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            alts = _exact_seq(branch)
+            if alts is None:
+                return None
+            out |= alts
+        return frozenset(out) if len(out) <= _MAX_STRINGS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] == 1 and av[0] in (0, 1):
+        alts = _exact_seq(av[2])
+        if alts is None:
+            return None
+        return alts | {""} if av[0] == 0 else alts
+    return None
+
+
+def _better(a: _Strings | None, b: _Strings | None) -> _Strings | None:
+    """The more selective of two requirements: longer shortest string, then fewer strings."""
+    if a is None or not a or "" in a:
+        return b if b and "" not in b else None
+    if b is None or not b or "" in b:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _required_seq(items: Any) -> _Strings | None:
+    """Strings one of which every match of a sequence consumes, or None when none is known."""
+    best: _Strings | None = None
+    run: _Strings = frozenset({""})
+    for op, av in items:
+        alts = _exact(op, av)
+        if alts is not None:
+            joined = _product(run, alts)
+            if joined is not None:
+                run = joined
+                continue
+            best, run = _better(best, run), alts
+            continue
+        best, run = _better(best, run), frozenset({""})
+        best = _better(best, _required(op, av))
+    return _better(best, run)
+
+
+def _required(op: Any, av: Any) -> _Strings | None:
+    if op is c.SUBPATTERN:
+        return _required_seq(av[-1])
+    if op is c.ATOMIC_GROUP:
+        return _required_seq(av)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            need = _required_seq(branch)
+            if need is None:
+                return None
+            out |= need
+        return frozenset(out)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _required_seq(av[2])
+    return None
+
+
+def required_strings(pattern: re.Pattern[str]) -> _Strings | None:
+    """Strings one of which every match of ``pattern`` consumes, or None when the analysis finds none.
+    Case-insensitive patterns are not analysed."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _required_seq(_parser.parse(pattern.pattern, pattern.flags))
