@@ -687,3 +687,13 @@ def test_coder_rules(why, text, event, found):
     assert (
         (event in got) or ((event[0], *sorted(event[1:])) in symmetric and event[0] in ("AGREE", "CONSULT"))
     ) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وارتفع عدد الأسرى احتجاجا", "وزار الأمين العام للأمم المتحدة الفلسطينية برفقته", "وساعدت عمان على إطلاق سراح"],
+)
+def test_coder_triggers_at_the_very_end_of_a_text(text):
+    """A trigger with nothing after it (a cut-off text) codes without error."""
+    doc = code_document(Document(id="t", text=text))
+    assert doc.id == "t"

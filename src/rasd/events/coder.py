@@ -583,6 +583,12 @@ _COMPANION = re.compile(r"(?:برفقته|برفقتها|برفقه|يرافقه
 _PLACE_NOUNS = frozenset({"القريه", "المدينه", "البلده", "المخيم", "الاراضي", "المنطقه", "العاصمه", "المدن", "القري"})
 
 
+def _word_before(norm: str, pos: int) -> str:
+    """The whole word just before ``pos`` («القرية» before «الفلسطينية»), or "" at the start."""
+    words = norm[max(0, pos - 16) : pos].split()
+    return words[-1] if words else ""
+
+
 def _companions(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str) -> tuple[Roles, list[Arg]]:
     """A visitor's companions («برفقته موظفون من حكومات النرويج وسويسرا») visit with him; they are not
     the host, who is the place named before them («القرية الفلسطينية»)."""
@@ -601,7 +607,7 @@ def _companions(trig: Hit[Trigger], roles: Roles, here: Sentence, norm: str) -> 
                 for x in here.named
                 if trig.end <= x.norm_start < m.start()
                 and base(x.code) != base(roles.source.code)
-                and (x.kind != "adj" or norm[max(0, x.norm_start - 8) : x.norm_start].split()[-1:][0] in _PLACE_NOUNS)
+                and (x.kind != "adj" or _word_before(norm, x.norm_start) in _PLACE_NOUNS)
             ),
             None,
         )
@@ -616,8 +622,8 @@ _PROTESTED_REACH = 100
 def _protesting(trig: Hit[Trigger], here: Sentence, norm: str) -> Roles:
     """«احتجاجا على الممارسات التي تشنها إدارة السجون»: an adverbial protest is against what «على» names and
     by the clause's subject, never by what stands inside a phrase («في سجون الاحتلال»)."""
-    end = norm.index(" ", trig.start)
-    if not norm.startswith(" علي ", end):
+    end = norm.find(" ", trig.start)
+    if end < 0 or not norm.startswith(" علي ", end):
         return Roles(None, None, False, "protest.adverbial")
     target = next((a for a in here.args if end < a.start <= end + _PROTESTED_REACH and a.code != PAIR), None)
     source = next(
