@@ -56,6 +56,34 @@ def pair_value(pair: str | None) -> tuple[str, str] | None:
     return actor_code(parts[0], "pair"), actor_code(parts[1], "pair")
 
 
+def page_limit(limit: int | None, s: Settings) -> int:
+    """Rows per page: the request's, else the settings' default."""
+    return s.serve_page_rows if limit is None else limit
+
+
+def _ranking_filter(
+    s: Settings,
+    actor: str | None,
+    types: list[str] | None,
+    quad_classes: list[int] | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    limit: int | None,
+) -> EventFilter:
+    """The filter `/actors` and `/pairs` share, as `rasd actors` builds it."""
+    return EventFilter(
+        actor=actor,
+        types=tuple(types or ()),
+        quad_classes=tuple(quad_classes or ()),
+        since=since,
+        until=until,
+        place=place,
+        limit=page_limit(limit, s),
+        settings=s,
+    )
+
+
 def _rows(table: pa.Table) -> list[dict[str, Any]]:
     return list(table.to_pylist())
 
@@ -84,9 +112,6 @@ def build_router(settings: Settings) -> APIRouter:
         ),
     ]
     Offset = Annotated[int, Query(ge=0, le=settings.query_max_rows, description="Rows to skip.")]
-
-    def page_limit(limit: int | None, s: Settings) -> int:
-        return s.serve_page_rows if limit is None else limit
 
     @router.get("/events", response_model=models.EventPage, summary="Events matching the filters of `rasd events`")
     def events(
@@ -138,16 +163,7 @@ def build_router(settings: Settings) -> APIRouter:
         limit: Limit = None,
     ) -> list[dict[str, Any]]:
         """Country-level actors by number of events (as source or target), as `rasd actors`."""
-        filt = EventFilter(
-            actor=actor,
-            types=tuple(type or ()),
-            quad_classes=tuple(quad_class or ()),
-            since=since,
-            until=until,
-            place=place,
-            limit=page_limit(limit, s),
-            settings=s,
-        )
+        filt = _ranking_filter(s, actor, type, quad_class, since, until, place, limit)
         return [{**r, "name": actor_label(r["actor"])} for r in _rows(query.actors(con, filt))]
 
     @router.get("/pairs", response_model=list[models.Pair], summary="The most active pairs")
@@ -164,16 +180,7 @@ def build_router(settings: Settings) -> APIRouter:
     ) -> list[dict[str, Any]]:
         """Pairs of country-level actors (either direction) by number of events, with cooperation and
         conflict counts and mean Goldstein, as `rasd actors --pairs`."""
-        filt = EventFilter(
-            actor=actor,
-            types=tuple(type or ()),
-            quad_classes=tuple(quad_class or ()),
-            since=since,
-            until=until,
-            place=place,
-            limit=page_limit(limit, s),
-            settings=s,
-        )
+        filt = _ranking_filter(s, actor, type, quad_class, since, until, place, limit)
         rows = _rows(query.pairs(con, filt))
         return [{**r, "a_name": actor_label(r["a"]), "b_name": actor_label(r["b"])} for r in rows]
 
