@@ -61,29 +61,6 @@ def page_limit(limit: int | None, s: Settings) -> int:
     return s.serve_page_rows if limit is None else limit
 
 
-def _ranking_filter(
-    s: Settings,
-    actor: str | None,
-    types: list[str] | None,
-    quad_classes: list[int] | None,
-    since: str | None,
-    until: str | None,
-    place: str | None,
-    limit: int | None,
-) -> EventFilter:
-    """The filter `/actors` and `/pairs` share, as `rasd actors` builds it."""
-    return EventFilter(
-        actor=actor,
-        types=tuple(types or ()),
-        quad_classes=tuple(quad_classes or ()),
-        since=since,
-        until=until,
-        place=place,
-        limit=page_limit(limit, s),
-        settings=s,
-    )
-
-
 def _rows(table: pa.Table) -> list[dict[str, Any]]:
     return list(table.to_pylist())
 
@@ -112,6 +89,30 @@ def build_router(settings: Settings) -> APIRouter:
         ),
     ]
     Offset = Annotated[int, Query(ge=0, le=settings.query_max_rows, description="Rows to skip.")]
+
+    def ranking(
+        s: Conf,
+        actor: Actor = None,
+        type: Types = None,  # noqa: A002 - the parameter name users know from the CLI
+        quad_class: Quads = None,
+        since: Since = None,
+        until: Until = None,
+        place: Place = None,
+        limit: Limit = None,
+    ) -> EventFilter:
+        """The query parameters `/actors` and `/pairs` share, as `rasd actors` reads them."""
+        return EventFilter(
+            actor=actor,
+            types=tuple(type or ()),
+            quad_classes=tuple(quad_class or ()),
+            since=since,
+            until=until,
+            place=place,
+            limit=page_limit(limit, s),
+            settings=s,
+        )
+
+    Ranking = Annotated[EventFilter, Depends(ranking)]
 
     @router.get("/events", response_model=models.EventPage, summary="Events matching the filters of `rasd events`")
     def events(
@@ -151,36 +152,14 @@ def build_router(settings: Settings) -> APIRouter:
         return {"total": found.total, "offset": offset, "limit": filt.limit, "items": items}
 
     @router.get("/actors", response_model=list[models.Actor], summary="The most active actors")
-    def actors(
-        con: Db,
-        s: Conf,
-        actor: Actor = None,
-        type: Types = None,  # noqa: A002
-        quad_class: Quads = None,
-        since: Since = None,
-        until: Until = None,
-        place: Place = None,
-        limit: Limit = None,
-    ) -> list[dict[str, Any]]:
+    def actors(con: Db, filt: Ranking) -> list[dict[str, Any]]:
         """Country-level actors by number of events (as source or target), as `rasd actors`."""
-        filt = _ranking_filter(s, actor, type, quad_class, since, until, place, limit)
         return [{**r, "name": actor_label(r["actor"])} for r in _rows(query.actors(con, filt))]
 
     @router.get("/pairs", response_model=list[models.Pair], summary="The most active pairs")
-    def pairs(
-        con: Db,
-        s: Conf,
-        actor: Actor = None,
-        type: Types = None,  # noqa: A002
-        quad_class: Quads = None,
-        since: Since = None,
-        until: Until = None,
-        place: Place = None,
-        limit: Limit = None,
-    ) -> list[dict[str, Any]]:
+    def pairs(con: Db, filt: Ranking) -> list[dict[str, Any]]:
         """Pairs of country-level actors (either direction) by number of events, with cooperation and
         conflict counts and mean Goldstein, as `rasd actors --pairs`."""
-        filt = _ranking_filter(s, actor, type, quad_class, since, until, place, limit)
         rows = _rows(query.pairs(con, filt))
         return [{**r, "a_name": actor_label(r["a"]), "b_name": actor_label(r["b"])} for r in rows]
 
