@@ -584,8 +584,8 @@ _PLACE_NOUNS = frozenset({"القريه", "المدينه", "البلده", "ا�
 
 
 def _word_before(norm: str, pos: int) -> str:
-    """The whole word just before ``pos`` («القرية» before «الفلسطينية»), or "" at the start."""
-    words = norm[max(0, pos - 16) : pos].split()
+    """The word just before ``pos`` («القرية» before «الفلسطينية», «سفير» before «مملكة النرويج»), or ""."""
+    words = norm[max(0, pos - 20) : pos].split()
     return words[-1] if words else ""
 
 
@@ -817,15 +817,9 @@ def _joined(a: Arg, b: Arg, norm: str) -> bool:
 _HEAD_REACH = 80  # «سفير النرويج لدى المملكة رالف فيلي هانسن، وسفير فنلندا»: a name may stand between
 
 
-def _head(norm: str, start: int) -> str:
-    """The word just before an argument («سفير» in «سفير مملكة النرويج»)."""
-    words = norm[max(0, start - 20) : start].split()
-    return words[-1] if words else ""
-
-
 def _same_head(a: Arg, b: Arg, norm: str) -> bool:
     """«سفير X …، وسفير Y»: the same head noun repeated after و opens the next item of one list."""
-    head, next_head = _head(norm, a.start).removeprefix("و"), _head(norm, b.start)
+    head, next_head = _word_before(norm, a.start).removeprefix("و"), _word_before(norm, b.start)
     return (
         len(head) >= 3
         and next_head == "و" + head
