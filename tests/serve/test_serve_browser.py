@@ -140,8 +140,11 @@ def test_browser_events_filter_and_network(browser, base_url: str):
     page.fill("input[name=pair_a]", "chn")
     page.fill("input[name=pair_b]", "aze")
     page.click("form#filters button[type=submit]")
-    page.wait_for_function("document.querySelector('#page-info') && location.hash.includes('pair=')")
-    page.wait_for_selector("#page-info")
+    # wait for the filtered page itself, not the unfiltered one still on screen while the new one loads
+    total = page.request.get(f"{base_url}/api/events?pair=CHN,AZE&limit=1").json()["total"]
+    page.wait_for_function(
+        "t => (document.querySelector('#page-info')?.textContent || '').includes(`of ${t} events`)", arg=total
+    )
     rows = page.locator("table.events tbody tr")
     assert rows.count() >= 3
     assert "of" in page.locator("#page-info").inner_text()
