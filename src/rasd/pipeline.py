@@ -19,9 +19,11 @@ from types import TracebackType
 from rasd import dates
 from rasd.actors.mentions import find_actors
 from rasd.analysis import Analysis
+from rasd.events.lexicon import event_lexicons
 from rasd.events.stage import run as code_events
 from rasd.normalise import normalise, split_sentences
 from rasd.normalise.language import language_of
+from rasd.normalise.match import SearchedTogether
 from rasd.records import CodedDocument, DatelineRecord, Document, Problem, Span
 from rasd.resources import Resources, load_resources
 from rasd.settings import Settings
@@ -55,7 +57,17 @@ def _home(dateline: DatelineRecord | None, res: Resources) -> str | None:
     return entry.country if entry else None
 
 
+def _search_together(res: Resources) -> None:
+    """The actor lexicon and the event lexicons are searched in every document: one automaton pass
+    finds the terms of all of them (``SearchedTogether``)."""
+    lex = event_lexicons()
+    members = (res.actors, lex.triggers, lex.blockers, lex.cues, lex.partnership_words)
+    if any(m.group is None or m.group is not members[0].group for m in members):
+        SearchedTogether(members)
+
+
 def analyse(doc: Document, res: Resources) -> tuple[Analysis, list]:
+    _search_together(res)
     text = doc.text
     norm = normalise(text)
     sentences = split_sentences(text)

@@ -8,9 +8,9 @@ recognises both halves: «الأممالمتحدة» matches the spaced term, «
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -51,9 +51,15 @@ class Lexicon(Generic[T]):
             self._automaton.add_word(form, (len(form), form, tuple(payloads)))
         if self._payloads:
             self._automaton.make_automaton()
+        self._group: SearchedTogether | None = None
 
     def __len__(self) -> int:
         return len(self._payloads)
+
+    @property
+    def group(self) -> SearchedTogether | None:
+        """The lexicons this one is searched with in one pass, if any."""
+        return self._group
 
     def lookup(self, term: str) -> tuple[T, ...]:
         return tuple(self._payloads.get(fold(term), ()))
@@ -65,10 +71,7 @@ class Lexicon(Generic[T]):
         longer words), and a hit with a non-letter on both sides passes without further checks."""
         if not self._payloads:
             return []
-        raw = [
-            (end + 1 - size, end + 1, size, form, payloads)
-            for end, (size, form, payloads) in self._automaton.iter(text)
-        ]
+        raw = self._raw(text)
         starts = {h[0] for h in raw if h[2] >= GLUE_MIN}
         ends = {h[1] for h in raw if h[2] >= GLUE_MIN}
         n = len(text)
@@ -86,6 +89,16 @@ class Lexicon(Generic[T]):
                 out.append(Hit(start, end, form, payloads))
                 last_end = end
         return out
+
+    def _raw(self, text: str) -> list[tuple[int, int, int, str, tuple[T, ...]]]:
+        """Every occurrence of a term: (start, end, size, form, payloads), from this lexicon's own
+        automaton or from the one pass over the text of the group it is searched with."""
+        if self._group is not None:
+            return self._group.raw(text)[self._group.index(self)]
+        return [
+            (end + 1 - size, end + 1, size, form, payloads)
+            for end, (size, form, payloads) in self._automaton.iter(text)
+        ]
 
     def _left_ok(self, text: str, i: int, size: int, ends: set[int]) -> bool:
         """Whether a hit of ``size`` letters starting at ``i`` may start there (a word character before it)."""
@@ -114,6 +127,43 @@ class Lexicon(Generic[T]):
             if (k == n or not is_word_char(text[k])) and text[i:k] in SUFFIXES:
                 return True
         return False
+
+
+class SearchedTogether:
+    """Lexicons searched in the same texts (the actors and the event lexicons, in every document) with
+    one automaton: walking a text costs about as much for one lexicon as for all of them together, so
+    one pass instead of one per lexicon. Each lexicon then filters its own occurrences as before, so
+    what ``Lexicon.find`` returns does not change."""
+
+    def __init__(self, lexicons: Sequence[Lexicon[Any]]) -> None:
+        self._members = {id(lex): i for i, lex in enumerate(lexicons)}
+        entries: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
+        for i, lex in enumerate(lexicons):
+            for form, payloads in lex._payloads.items():
+                entries.setdefault(form, []).append((i, tuple(payloads)))
+        self._automaton = ahocorasick.Automaton()
+        for form, found in entries.items():
+            self._automaton.add_word(form, (len(form), form, tuple(found)))
+        if entries:
+            self._automaton.make_automaton()
+        self._count = len(lexicons)
+        self._text: str | None = None
+        self._raw: list[list[tuple[int, int, int, str, tuple[Any, ...]]]] = []
+        for lex in lexicons:
+            lex._group = self
+
+    def index(self, lex: Lexicon[Any]) -> int:
+        return self._members[id(lex)]
+
+    def raw(self, text: str) -> list[list[tuple[int, int, int, str, tuple[Any, ...]]]]:
+        """Per member, its occurrences in ``text``; the last text's are kept for the other members."""
+        if text is not self._text:
+            out: list[list[tuple[int, int, int, str, tuple[Any, ...]]]] = [[] for _ in range(self._count)]
+            for last, (size, form, found) in self._automaton.iter(text):
+                for i, payloads in found:
+                    out[i].append((last + 1 - size, last + 1, size, form, payloads))
+            self._text, self._raw = text, out
+        return self._raw
 
 
 def _forms(term: str) -> list[str]:
