@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
@@ -95,31 +96,24 @@ class EventCoder:
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
         partnerships: list[RawPartnership] = []
-        ti = ci = mi = 0
+        unread: list[tuple[int, list[ActorMention], list[Hit[str]]]] = []  # sentences whose subject may speak on
+        ti = ci = mi = wi = 0
         for sent, n0, n1 in sentences:
-            while ti < len(triggers) and triggers[ti].start < n0:
-                ti += 1
-            while mi < len(mentions) and mentions[mi].norm_start < n0:
-                mi += 1
-            s_triggers = []
-            while ti < len(triggers) and triggers[ti].start < n1:
-                s_triggers.append(triggers[ti])
-                ti += 1
-            s_mentions = [m for m in mentions[mi:] if m.norm_start < n1]
-            while ci < len(cues) and cues[ci].start < n0:
-                ci += 1
-            s_cues = [c for c in cues[ci:] if c.start < n1]
-            t_ends = {t.end for t in s_triggers}
-            args = [
-                Arg(m.norm_start, m.norm_end, m.code, m)
-                for m in s_mentions
-                if m.kind in _ARG_KINDS and agentive(m, norm, s_cues, t_ends)
-            ]
-            args += [Arg(c.start, c.end, PAIR, None) for c in s_cues if "pair" in c.payloads]
-            args = _qualified_pairs(drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end))), norm)
+            ti, s_triggers = _within(triggers, ti, n0, n1)
+            mi, s_mentions = _mentions_within(mentions, mi, n0, n1)
+            ci, s_cues = _within(cues, ci, n0, n1)
+            wi, s_words = _within(words, wi, n0, n1)
+            if not s_triggers and not s_words:
+                # nothing stated here: its subject is read only if a later sentence needs the speaker
+                unread.append((n0, s_mentions, s_cues))
+                continue
+            if (last := _last_subject(unread, norm)) is not None:
+                scene.speaker = last
+            unread.clear()
+            args = _args(s_mentions, s_cues, {t.end for t in s_triggers}, norm)
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
-                own_place = self._place(mentions[mi:], n1, norm, None)
+                own_place = self._place(s_mentions, n1, norm, None)
                 here = Sentence(
                     span=sent,
                     n0=n0,
@@ -157,7 +151,7 @@ class EventCoder:
                         events.append(ev)
                         if ev.type == "CONSULT" and self._states(ev.source, ev.target) and officials(ev):
                             scene.pair = (base(ev.source), base(ev.target))
-            for ph in find_phrases(norm, n0, n1, self.lex, words, s_cues):
+            for ph in find_phrases(norm, n0, n1, self.lex, s_words, s_cues):
                 pair = _partnership_pair(ph, args, scene)
                 if pair is not None:
                     date, _p, _t = date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
@@ -861,6 +855,51 @@ def _partnership_pair(ph: Phrase, args: list[Arg], scene: Scene) -> tuple[str, s
 
 
 _SUBJECT_REACH = 45  # a sentence's subject stands near its start («قال وزير الخارجية …»)
+
+
+def _args(mentions: list[ActorMention], cues: list[Hit[str]], trigger_ends: set[int], norm: str) -> list[Arg]:
+    """A sentence's parties that may act or be acted on, in text order, overlaps dropped."""
+    args = [
+        Arg(m.norm_start, m.norm_end, m.code, m)
+        for m in mentions
+        if m.kind in _ARG_KINDS and agentive(m, norm, cues, trigger_ends)
+    ]
+    args += [Arg(c.start, c.end, PAIR, None) for c in cues if "pair" in c.payloads]
+    return _qualified_pairs(drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end))), norm)
+
+
+def _last_subject(unread: list[tuple[int, list[ActorMention], list[Hit[str]]]], norm: str) -> Arg | None:
+    """The subject of the last of these sentences that has one: the speaker they leave behind. Read
+    from the last one back, so a run of sentences without events costs one or two readings."""
+    for n0, mentions, cues in reversed(unread):
+        subject = _subject(_args(mentions, cues, set(), norm), n0)
+        if subject is not None:
+            return subject
+    return None
+
+
+_H = TypeVar("_H", bound=Hit[Any])
+
+
+def _within(hits: list[_H], i: int, n0: int, n1: int) -> tuple[int, list[_H]]:
+    """The hits (sorted by start) that start in [n0, n1), looked for from index ``i`` on; and the
+    index to look from for the next sentence."""
+    while i < len(hits) and hits[i].start < n0:
+        i += 1
+    j = i
+    while j < len(hits) and hits[j].start < n1:
+        j += 1
+    return j, hits[i:j]
+
+
+def _mentions_within(mentions: list[ActorMention], i: int, n0: int, n1: int) -> tuple[int, list[ActorMention]]:
+    """``_within`` for actor mentions (sorted by folded start)."""
+    while i < len(mentions) and mentions[i].norm_start < n0:
+        i += 1
+    j = i
+    while j < len(mentions) and mentions[j].norm_start < n1:
+        j += 1
+    return j, mentions[i:j]
 
 
 def _subject(args: list[Arg], n0: int) -> Arg | None:

@@ -148,8 +148,12 @@ def complement(norm: str, start: int) -> bool:
 
 def outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
     """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري», «طالب» within «طالبان»."""
-    spans = [(m.norm_start, m.norm_end) for m in mentions]
-    return [t for t in triggers if not any(a <= t.start < b or a < t.end <= b for a, b in spans)]
+    starts_inside: set[int] = set()  # a <= start < b for some mention [a, b)
+    ends_inside: set[int] = set()  # a < end <= b
+    for m in mentions:
+        starts_inside.update(range(m.norm_start, m.norm_end))
+        ends_inside.update(range(m.norm_start + 1, m.norm_end + 1))
+    return [t for t in triggers if t.start not in starts_inside and t.end not in ends_inside]
 
 
 def unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
