@@ -41,7 +41,7 @@ def default_date(exprs: list[dates.TimeExpr], dateline: tuple[str, str] | None) 
 
 def norm_range(norm: NormText, span: Span) -> tuple[int, int]:
     """Folded offsets [n0, n1) of an original span."""
-    return bisect.bisect_left(norm.index, span.start), bisect.bisect_left(norm.index, span.end)
+    return norm.folded_offset(span.start), norm.folded_offset(span.end)
 
 
 def _hot(sentences: list[tuple[Span, int, int]], starts: list[int], lead: int) -> list[Span]:
@@ -63,8 +63,10 @@ def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], li
     coder = EventCoder(res, lex)
     found = coder.find(a.norm.text)
     # dates are read only where events or partnerships are stated, and in the lead when there is
-    # no dateline (a text's first full date may date everything)
-    hot = _hot(sentences, found.starts(), 0 if dl else _LEAD)
+    # no dateline (a text's first full date may date everything); a text that states neither has
+    # nothing to date
+    starts = found.starts()
+    hot = _hot(sentences, starts, 0 if dl else _LEAD) if starts else []
     exprs = dates.find_expressions(text, _anchor_date(event_anchor), [(s.start, s.end) for s in hot])
     dateline_date = (dl.date, text[dl.start : dl.end]) if dl and dl.date else None
     place = None
