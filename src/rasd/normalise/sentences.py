@@ -7,7 +7,8 @@ import re
 from rasd.records import Span
 
 # A boundary: sentence-final punctuation followed by space/quote/end, or a line break.
-_BOUNDARY = re.compile(r"(?<!\d)[.!?؟](?!\d)[\"'»”)\]]*|\n+")
+# The look-behind comes after the mark so that the engine can skip ahead to the marks.
+_BOUNDARY = re.compile(r"[.!?؟](?<!\d.)(?!\d)[\"'»”)\]]*|\n+")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}$")
 
 
@@ -17,20 +18,22 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        piece = text[start:end]
-        if m.group().startswith(".") and _LIST_NUMBER.fullmatch(text[start : m.start()]):
+        if text[m.start()] == "." and _LIST_NUMBER.fullmatch(text, start, m.start()):
             continue  # "1. item": the number opens the sentence, it does not end one
-        if piece.strip():
-            spans.append(_trim(text, start, end))
+        span = _trimmed(text, start, end)
+        if span is not None:
+            spans.append(span)
         start = end
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+    span = _trimmed(text, start, len(text))
+    if span is not None:
+        spans.append(span)
     return spans
 
 
-def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """text[start:end] without the whitespace at either edge; None when nothing else is left."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if not kept:
+        return None
+    return Span(start + len(piece) - len(kept), start + len(piece.rstrip()))
