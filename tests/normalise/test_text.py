@@ -1,3 +1,5 @@
+import bisect
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,3 +45,22 @@ def test_text_every_span_maps_back(text):
 def test_text_spans_are_monotonic(text):
     norm = normalise(text)
     assert list(norm.index) == sorted(norm.index)
+
+
+def _index_one_by_one(text: str) -> list[int]:
+    """The original offset of every folded character, read character by character (the slow fold)."""
+    return [i for i, ch in enumerate(text) for _ in fold_char(ch)]
+
+
+@given(st.text(alphabet="ابتةىأ \u064b\u064e\u0651\u0640\u200f", max_size=60))
+def test_text_index_and_folded_offsets_agree_with_a_plain_list(text):
+    """The index is stored as the runs the fold dropped; every lookup equals that of a plain list."""
+    norm = normalise(text)
+    plain = _index_one_by_one(text)
+    assert list(norm.index) == plain
+    assert len(norm.index) == len(plain) == len(norm.text)
+    if plain:
+        assert norm.index[-1] == plain[-1]
+        assert list(norm.index[1:3]) == plain[1:3]
+    for x in range(-2, len(text) + 3):
+        assert norm.folded_offset(x) == bisect.bisect_left(plain, x)
