@@ -109,6 +109,9 @@ def _code_of(res: Resources, key: ActorKey) -> str | None:
 def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
     if hit is None:
         return None
+    if len(hit.payloads) == 1:  # the common case: one reading
+        p = hit.payloads[0]
+        return p if p.kind in kinds else None
     for kind in kinds:
         for p in hit.payloads:
             if p.kind == kind:
@@ -147,8 +150,9 @@ class _Builder:
 
     def add_mention(self, m: ActorMention) -> None:
         self.mentions.append(m)
-        if m.code.split("-")[0] in self.res.countries:
-            self.states.append(m.code.split("-")[0])
+        state = m.code.split("-", 1)[0]
+        if state in self.res.countries:
+            self.states.append(state)
 
     def add_person(self, key: str, start: int, end: int, office: str | None = None, *, mention: bool = True) -> None:
         entry = self.res.people[key]
