@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rasd.actors.fuzzy import with_skeleton_hits
-from rasd.actors.lexicon import groups
+from rasd.actors.lexicon import Office, PersonEntry, groups
 from rasd.actors.officials import unknown_people
 from rasd.actors.types import ActorMention
 from rasd.normalise.match import Hit
@@ -68,11 +68,34 @@ def holder(res: Resources, office: str, country: str, window: DateWindow | None)
     if window is None:
         return None
     found = [
-        p.key
-        for p in res.people.values()
-        if any(o.office == office and o.country == country and o.overlaps(window.lo, window.hi) for o in p.offices)
+        key
+        for key, offices in _holders(res.people).get((office, country), ())
+        if any(o.overlaps(window.lo, window.hi) for o in offices)
     ]
     return found[0] if len(found) == 1 else None
+
+
+_Holders = dict[tuple[str, str], list[tuple[str, tuple[Office, ...]]]]
+_HOLDERS: dict[int, tuple[dict[str, PersonEntry], _Holders]] = {}
+
+
+def _holders(people: dict[str, PersonEntry]) -> _Holders:
+    """(office, state) → each person who held it, in lexicon order, with those terms: built once per people
+    table (kept with it, so its id stays its own), so that a title looks at its few holders, not everyone."""
+    cached = _HOLDERS.get(id(people))
+    if cached is not None and cached[0] is people:
+        return cached[1]
+    index: _Holders = {}
+    for p in people.values():
+        terms: dict[tuple[str, str], list[Office]] = {}
+        for o in p.offices:
+            terms.setdefault((o.office, o.country), []).append(o)
+        for post, offices in terms.items():
+            index.setdefault(post, []).append((p.key, tuple(offices)))
+    if len(_HOLDERS) >= 4:
+        _HOLDERS.clear()
+    _HOLDERS[id(people)] = (people, index)
+    return index
 
 
 def _code_of(res: Resources, key: ActorKey) -> str | None:
@@ -86,6 +109,9 @@ def _code_of(res: Resources, key: ActorKey) -> str | None:
 def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
     if hit is None:
         return None
+    if len(hit.payloads) == 1:  # the common case: one reading
+        p = hit.payloads[0]
+        return p if p.kind in kinds else None
     for kind in kinds:
         for p in hit.payloads:
             if p.kind == kind:
@@ -124,8 +150,9 @@ class _Builder:
 
     def add_mention(self, m: ActorMention) -> None:
         self.mentions.append(m)
-        if m.code.split("-")[0] in self.res.countries:
-            self.states.append(m.code.split("-")[0])
+        state = m.code.split("-", 1)[0]
+        if state in self.res.countries:
+            self.states.append(state)
 
     def add_person(self, key: str, start: int, end: int, office: str | None = None, *, mention: bool = True) -> None:
         entry = self.res.people[key]

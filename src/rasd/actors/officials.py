@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import ahocorasick
 
 from rasd.actors.types import ActorMention
 from rasd.actors.unknown import ROLE_REACH, given_names, is_weak, read_name, role_before
@@ -17,7 +19,7 @@ from rasd.resources import ActorKey
 if TYPE_CHECKING:
     from rasd.actors.mentions import _Builder
 
-_TOKEN = re.compile(r"([\u0621-\u064a]+)")
+_TOKEN = re.compile(r"[\u0621-\u064a]+")
 
 
 _ROLE_KINDS = ("country", "adj", "title", "org", "org_adj")
@@ -30,14 +32,15 @@ def unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
     """Officials the lexicon does not know, named after a role («اللواء إبراهيم الحمزي»); each acts
     for the state or organisation named in the role phrase just before the name."""
     norm = b.norm.text
-    names = given_names()
-    covered = [(m.norm_start, m.norm_end) for m in b.mentions]  # a name read as someone else's is free
+    covered = bytearray(len(norm) + 1)  # 1 where a mention is: a name read as someone else's is free
+    for m in b.mentions:
+        covered[m.norm_start : m.norm_end] = b"\x01" * (m.norm_end - m.norm_start)
     last_code: str | None = None
     last_end = -1
-    for start, word in _named_tokens(norm, names):
+    for start, word in _named_tokens(norm):
         if start < last_end:
             continue
-        if any(a <= start < e for a, e in covered) or not role_before(norm, start):
+        if covered[start] or not role_before(norm, start):
             continue
         if is_weak(word) and not role_before(norm, start, _WEAK_REACH):
             continue
@@ -63,17 +66,30 @@ def unknown_people(b: _Builder, hits: list[Hit[ActorKey]]) -> None:
         last_code, last_end = code, found.end
 
 
-def _named_tokens(norm: str, names: dict[str, str]) -> list[tuple[int, str]]:
-    """(offset, token) of the Arabic tokens that are given names or «عبد», in text order: one split
-    of the text, with offsets from the pieces' lengths, and a set intersection to find the few."""
-    parts = _TOKEN.split(norm)  # other, token, other, token, …, other
-    tokens = parts[1::2]
-    wanted = names.keys() & set(tokens)
-    wanted.add("عبد")
-    if not wanted.intersection(tokens):
-        return []
-    offsets = list(accumulate(map(len, parts), initial=0))
-    return [(offsets[2 * i + 1], w) for i, w in enumerate(tokens) if w in wanted]
+def _named_tokens(norm: str) -> list[tuple[int, str]]:
+    """(offset, token) of the Arabic tokens that are given names or «عبد», in text order: the automaton
+    finds the names wherever they occur, and a match that is a whole token (no Arabic letter on either
+    side) is one; the text is never split into all its tokens."""
+    found: list[tuple[int, str]] = []
+    last = len(norm) - 1
+    for end, word in _names_automaton().iter(norm):
+        start = end + 1 - len(word)
+        if (start == 0 or not "\u0621" <= norm[start - 1] <= "\u064a") and (
+            end == last or not "\u0621" <= norm[end + 1] <= "\u064a"
+        ):
+            found.append((start, word))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _names_automaton() -> ahocorasick.Automaton:
+    """The given names and «عبد» (each an Arabic token, as the text's tokens are) in one automaton."""
+    automaton = ahocorasick.Automaton()
+    for word in {*given_names(), "عبد"}:
+        if _TOKEN.fullmatch(word):
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _code_after(b: _Builder, end: int) -> str | None:

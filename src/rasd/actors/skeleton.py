@@ -9,7 +9,6 @@ names are left out: in «سلمان»/«سليمان» the vowels are the name.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rasd.normalise.text import fold
 
@@ -19,8 +18,8 @@ _VOWELS = str.maketrans("", "", "اوي")  # dropped inside a word
 MIN_SKELETON = 6  # letters; shorter skeletons say too little
 
 
-@lru_cache(maxsize=65536)
 def skeleton_word(word: str) -> str:
+    """Uncached: fuzzy.py remembers the skeletons of a stream's words itself."""
     word = word.translate(_MERGE)
     if word.startswith("ال") and len(word) > 4:
         word = word[2:]

@@ -262,5 +262,5 @@ def role_before(norm: str, start: int, reach: int = ROLE_REACH) -> bool:
     """Is there a rank or role word shortly before ``start``, in the same sentence?"""
     window = norm[max(0, start - reach) : start]
     cut = max(window.rfind("."), window.rfind("\n"))
-    tokens = [t[1:] if t.startswith("و") and t[1:] in ROLE_WORDS else t for t in window[cut + 1 :].split()]
-    return any(t in ROLE_WORDS for t in tokens)
+    tokens = window[cut + 1 :].split()
+    return not ROLE_WORDS.isdisjoint(tokens) or not ROLE_WORDS.isdisjoint(t[1:] for t in tokens if t.startswith("و"))
