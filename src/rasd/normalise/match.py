@@ -8,6 +8,7 @@ recognises both halves: «الأممالمتحدة» matches the spaced term, «
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -46,11 +47,6 @@ class Lexicon(Generic[T]):
             for form in _forms(fold(term)):
                 self._payloads.setdefault(form, []).append(payload)
         self.suffixes = suffixes
-        self._automaton = ahocorasick.Automaton()
-        for form, payloads in self._payloads.items():
-            self._automaton.add_word(form, (len(form), form, tuple(payloads)))
-        if self._payloads:
-            self._automaton.make_automaton()
         self._group: SearchedTogether | None = None
 
     def __len__(self) -> int:
@@ -58,85 +54,43 @@ class Lexicon(Generic[T]):
 
     @property
     def group(self) -> SearchedTogether | None:
-        """The lexicons this one is searched with in one pass, if any."""
+        """The lexicons this one is searched with in one pass (itself alone until grouped)."""
         return self._group
 
     def lookup(self, term: str) -> tuple[T, ...]:
         return tuple(self._payloads.get(fold(term), ()))
 
     def find(self, text: str) -> list[Hit[T]]:
-        """Longest-leftmost non-overlapping hits that respect word boundaries.
-
-        Candidates stay plain tuples until they pass the boundary checks (most automaton hits sit inside
-        longer words), and a hit with a non-letter on both sides passes without further checks."""
+        """Longest-leftmost non-overlapping hits that respect word boundaries."""
         if not self._payloads:
             return []
-        raw = self._raw(text)
-        starts = {h[0] for h in raw if h[2] >= GLUE_MIN}
-        ends = {h[1] for h in raw if h[2] >= GLUE_MIN}
-        n = len(text)
-        good = [
-            h
-            for h in raw
-            if (h[0] == 0 or not text[h[0] - 1].isalnum() or self._left_ok(text, h[0], h[2], ends))
-            and (h[1] == n or not text[h[1]].isalnum() or self._right_ok(text, h[1], h[2], starts))
-        ]
-        good.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        group = self._group or SearchedTogether([self])
         out: list[Hit[T]] = []
         last_end = -1
-        for start, end, _size, form, payloads in good:
+        for start, end, form, payloads in group.good(text, self):
             if start >= last_end:
                 out.append(Hit(start, end, form, payloads))
                 last_end = end
         return out
 
-    def _raw(self, text: str) -> list[tuple[int, int, int, str, tuple[T, ...]]]:
-        """Every occurrence of a term: (start, end, size, form, payloads), from this lexicon's own
-        automaton or from the one pass over the text of the group it is searched with."""
-        if self._group is not None:
-            return self._group.raw(text)[self._group.index(self)]
-        return [
-            (end + 1 - size, end + 1, size, form, payloads)
-            for end, (size, form, payloads) in self._automaton.iter(text)
-        ]
 
-    def _left_ok(self, text: str, i: int, size: int, ends: set[int]) -> bool:
-        """Whether a hit of ``size`` letters starting at ``i`` may start there (a word character before it)."""
-        if i == 0 or not is_word_char(text[i - 1]):
-            return True
-        if size >= GLUE_MIN and (i in ends or (text[i - 1] == "و" and i - 1 in ends)):
-            return True
-        j = i
-        while j > 0 and i - j < 3 and text[j - 1] in PROCLITICS:
-            j -= 1
-            if j == 0 or not is_word_char(text[j - 1]):
-                return True
-        return False
-
-    def _right_ok(self, text: str, i: int, size: int, starts: set[int]) -> bool:
-        """Whether a hit of ``size`` letters ending at ``i`` may end there (a word character after it)."""
-        n = len(text)
-        if i == n or not is_word_char(text[i]):
-            return True
-        if size >= GLUE_MIN and (i in starts or (text[i] == "و" and i + 1 in starts)):
-            return True
-        if self.suffixes:
-            k = i
-            while k < n and k - i <= _MAX_SUFFIX and is_word_char(text[k]):
-                k += 1
-            if (k == n or not is_word_char(text[k])) and text[i:k] in SUFFIXES:
-                return True
-        return False
+_Good = list[tuple[int, int, str, tuple[Any, ...]]]  # (start, end, form, payloads) of the hits kept
 
 
 class SearchedTogether:
     """Lexicons searched in the same texts (the actors and the event lexicons, in every document) with
     one automaton: walking a text costs about as much for one lexicon as for all of them together, so
-    one pass instead of one per lexicon. Each lexicon then filters its own occurrences as before, so
-    what ``Lexicon.find`` returns does not change."""
+    one pass instead of one per lexicon, and each occurrence's word boundaries are checked once.
+
+    An occurrence is kept for a lexicon when it starts a word (possibly after proclitics, see
+    ``_left_ok``) and ends one (possibly before an attached pronoun when the lexicon allows suffixes,
+    see ``_right_ok``); a long one (``GLUE_MIN``) may instead touch another long occurrence of the same
+    lexicon (glued words). Most occurrences are short terms inside longer words («لا» in «الاتفاق»):
+    they are dropped on the character before them."""
 
     def __init__(self, lexicons: Sequence[Lexicon[Any]]) -> None:
         self._members = {id(lex): i for i, lex in enumerate(lexicons)}
+        self._suffixes = tuple(lex.suffixes for lex in lexicons)
         entries: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
         for i, lex in enumerate(lexicons):
             for form, payloads in lex._payloads.items():
@@ -148,22 +102,103 @@ class SearchedTogether:
             self._automaton.make_automaton()
         self._count = len(lexicons)
         self._text: str | None = None
-        self._raw: list[list[tuple[int, int, int, str, tuple[Any, ...]]]] = []
+        self._good: list[_Good] = []
         for lex in lexicons:
             lex._group = self
 
-    def index(self, lex: Lexicon[Any]) -> int:
-        return self._members[id(lex)]
-
-    def raw(self, text: str) -> list[list[tuple[int, int, int, str, tuple[Any, ...]]]]:
-        """Per member, its occurrences in ``text``; the last text's are kept for the other members."""
+    def good(self, text: str, lex: Lexicon[Any]) -> _Good:
+        """The occurrences of a member's terms in ``text`` that respect word boundaries, by start and
+        longest first; the last text's are kept for the other members."""
         if text is not self._text:
-            out: list[list[tuple[int, int, int, str, tuple[Any, ...]]]] = [[] for _ in range(self._count)]
-            for last, (size, form, found) in self._automaton.iter(text):
+            self._text, self._good = text, self._search(text)
+        return self._good[self._members[id(lex)]]
+
+    def _search(self, text: str) -> list[_Good]:
+        good: list[_Good] = [[] for _ in range(self._count)]
+        longs: list[tuple[int, int, tuple[tuple[int, Any], ...]]] = []  # may be halves of glued words
+        unsure: list[tuple[int, int, str, tuple[tuple[int, Any], ...], bool]] = []
+        n = len(text)
+        for last, (size, form, found) in self._automaton.iter(text):
+            end = last + 1
+            start = end - size
+            left = (
+                start == 0
+                or not (c := text[start - 1]).isalnum()
+                or (c in PROCLITICS and _after_proclitics(text, start))
+            )
+            if size >= GLUE_MIN:
+                longs.append((start, end, found))
+            elif not left:
+                continue
+            if left and (end == n or not text[end].isalnum()):
                 for i, payloads in found:
-                    out[i].append((last + 1 - size, last + 1, size, form, payloads))
-            self._text, self._raw = text, out
-        return self._raw
+                    good[i].append((start, end, form, payloads))
+            else:
+                unsure.append((start, end, form, found, left))
+        if unsure:
+            self._settle(text, unsure, longs, good)
+        for g in good:
+            g.sort(key=lambda h: (h[0], h[0] - h[1]))
+        return good
+
+    def _settle(
+        self,
+        text: str,
+        unsure: list[tuple[int, int, str, tuple[tuple[int, Any], ...], bool]],
+        longs: list[tuple[int, int, tuple[tuple[int, Any], ...]]],
+        good: list[_Good],
+    ) -> None:
+        """Occurrences that start a word but do not end one (kept before a suffix where the lexicon
+        allows it), and long ones that may be halves of glued words."""
+        starts: list[set[int]] = [set() for _ in range(self._count)]
+        ends: list[set[int]] = [set() for _ in range(self._count)]
+        for start, end, found in longs:
+            for i, _payloads in found:
+                starts[i].add(start)
+                ends[i].add(end)
+        for start, end, form, found, left in unsure:
+            glued = end - start >= GLUE_MIN
+            for i, payloads in found:
+                if not (left or (glued and _glued_left(text, start, ends[i]))):
+                    continue
+                if (
+                    end == len(text)
+                    or not text[end].isalnum()
+                    or (glued and _glued_right(text, end, starts[i]))
+                    or (self._suffixes[i] and _before_suffix(text, end))
+                ):
+                    good[i].append((start, end, form, payloads))
+
+
+def _after_proclitics(text: str, i: int) -> bool:
+    """Whether text[i] follows nothing but proclitics (at most three) since its word began."""
+    j = i
+    while j > 0 and i - j < 3 and text[j - 1] in PROCLITICS:
+        j -= 1
+        if j == 0 or not text[j - 1].isalnum():
+            return True
+    return False
+
+
+def _glued_left(text: str, i: int, ends: set[int]) -> bool:
+    """A long hit starting at ``i`` right after another long hit (or after its «و»): «الأممالمتحدة»."""
+    return i in ends or (text[i - 1] == "و" and i - 1 in ends)
+
+
+def _glued_right(text: str, i: int, starts: set[int]) -> bool:
+    """A long hit ending at ``i`` right before another long hit (or before «و» and one)."""
+    return i in starts or (text[i] == "و" and i + 1 in starts)
+
+
+_SUFFIX_SET = frozenset(SUFFIXES)
+_WORD_REST = re.compile(r"[^\W_]*")
+
+
+def _before_suffix(text: str, i: int) -> bool:
+    """Whether text[i:] up to the end of its word is an attached pronoun or ending (SUFFIXES)."""
+    m = _WORD_REST.match(text, i)
+    k = m.end() if m else i
+    return k - i <= _MAX_SUFFIX and text[i:k] in _SUFFIX_SET
 
 
 def _forms(term: str) -> list[str]:
