@@ -1,6 +1,7 @@
 """Fast lexicon matching on folded text, respecting word boundaries and Arabic proclitics.
 
-One Aho-Corasick automaton per lexicon finds every occurrence; a hit is kept when it starts a word
+One Aho-Corasick automaton per group of lexicons searched in the same texts (``SearchedTogether``;
+a lexicon alone is a group of one) finds every occurrence; a hit is kept when it starts a word
 (possibly after proclitics و ف ب ل ك س, or لل for an ال-form) and ends one (possibly before an
 attached pronoun, for lexicons that allow suffixes). Glued words are repaired when the lexicon
 recognises both halves: «الأممالمتحدة» matches the spaced term, «أذربيجانوالصين» gives two hits.
@@ -24,10 +25,6 @@ PROCLITICS = frozenset("وفبلكس")
 SUFFIXES = ("هما", "كما", "ات", "هم", "هن", "كم", "نا", "ها", "ه", "ك", "ي", "ا", "وا", "ان", "ين", "ون", "ت", "تا")
 _MAX_SUFFIX = max(len(s) for s in SUFFIXES)
 GLUE_MIN = 4  # both halves of a glued word must be at least this long
-
-
-def is_word_char(c: str) -> bool:
-    return c.isalnum()
 
 
 @dataclass(frozen=True, slots=True)
