@@ -4,6 +4,8 @@ document is Arabic when enough of its letters stand in Arabic paragraphs."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.normalise import language
 from rasd.normalise.language import arabic_language_share, language_of
@@ -57,3 +59,23 @@ def test_language_persian_paragraph_is_not_counted_as_arabic() -> None:
     persian = "رئیس جمهور ایران گفت که کشورش آماده همکاری با روسیه در همه زمینه‌ها است."
     assert arabic_language_share(persian * 5) < 0.1
     assert arabic_language_share(persian + "\n" + AR) == pytest.approx(0.5, abs=0.1)
+
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(0x0600, 0x0700)]
+        + list("ABCxyz_019 \n«»–²½éשЖ中")
+        + ["\u0750", "\ufb50", "\ufd3e", "\ufdfd", "\ufe70", "\ufefc", "\U0001d400", "\ud800"]
+    ),
+    max_size=120,
+)
+
+
+@given(_MIXED)
+def test_language_letter_and_script_counts_equal_a_count_by_runs(text: str) -> None:
+    """The counts taken from the Arabic block's code units and a few corrections equal the plain
+    count of each class, on any mix of the block, Latin, marks, presentation forms and other scripts."""
+    assert language._letters_and_script(text) == (
+        language._count(language._LETTER_RUN, text),
+        language._count(language._ARABIC_RUN, text),
+    )
