@@ -63,7 +63,7 @@ def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
 
 
 class EventCoder:
-    """Codes the events of one analysed document."""
+    """Codes the events of analysed documents, one at a time; it keeps nothing between them."""
 
     def __init__(self, res: Resources, lex: EventLexicons) -> None:
         self.res, self.lex = res, lex

@@ -16,6 +16,8 @@ SIDE_WORDS = ("الجانب ", "للجانب ", "والجانب ", "بالجان
 
 
 def incoherent(norm: str, mentions: list[ActorMention], events: list[RawEvent]) -> bool:
+    if not any(e.type == "CONSULT" for e in events):
+        return False  # no meeting at all: the main pair, the costly part, is not needed
     pair = main_pair(mentions)
     if pair is None:
         return False

@@ -54,13 +54,25 @@ def _hot(sentences: list[tuple[Span, int, int]], starts: list[int], lead: int) -
     return out
 
 
+_CODERS: dict[int, tuple[Resources, EventCoder]] = {}
+
+
+def _coder(res: Resources) -> EventCoder:
+    """The event coder of these resources, built once (it keeps nothing between documents)."""
+    if id(res) not in _CODERS:
+        if len(_CODERS) >= 4:
+            _CODERS.clear()
+        _CODERS[id(res)] = (res, EventCoder(res, event_lexicons()))  # res is kept, so its id stays its own
+    return _CODERS[id(res)][1]
+
+
 def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], list[str]]:
     lex = event_lexicons()
     text = a.doc.text
     dl = a.dateline
     event_anchor = dl.date if dl and dl.date else None
     sentences = [(s, *norm_range(a.norm, s)) for s in a.sentences]
-    coder = EventCoder(res, lex)
+    coder = _coder(res)
     found = coder.find(a.norm.text)
     # dates are read only where events or partnerships are stated, and in the lead when there is
     # no dateline (a text's first full date may date everything); a text that states neither has
