@@ -31,6 +31,7 @@ from rasd.dates.patterns import (
     gregorian_number,
     hijri_month,
     hijri_number,
+    month_gate,
 )
 
 _COMMA = rf"{SP}[,،]?{SP}"
@@ -179,7 +180,9 @@ def absolute_forms() -> tuple[Form, ...]:
             _day_of_month,
         ),
     )
-    return tuple(Form(name, re.compile(pattern), resolve) for name, pattern, resolve in patterns)
+    gates = {name: month_gate("gregorian") for name in ("day-month-year", "month-year", "range", "range-two-months")}
+    gates |= {name: month_gate("hijri") for name in ("hijri-day", "hijri-month")}
+    return tuple(Form(name, re.compile(pattern), resolve, gates.get(name)) for name, pattern, resolve in patterns)
 
 
 def _day_of_month(match: re.Match[str], anchor: dt.date | None) -> Resolved:

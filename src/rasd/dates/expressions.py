@@ -16,6 +16,7 @@ from rasd.dates.absolute import absolute_forms
 from rasd.dates.folding import Folded, fold, fold_word
 from rasd.dates.forms import Form, Resolved
 from rasd.dates.months import load_months
+from rasd.dates.patterns import literal_alternation
 from rasd.dates.records import TimeExpr
 from rasd.dates.relative import relative_forms
 from rasd.dates.required import required_strings
@@ -67,7 +68,7 @@ def _gate_words() -> re.Pattern[str]:
     (neither can sit inside the other): an alternation of words alone lets the engine skip to their
     first letters."""
     names = {fold_word(n) for m in load_months() for n in m.names_ar} | set(_GATE_WORDS)
-    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile(literal_alternation(names))
 
 
 _FIGURES = re.compile(r"\d+")  # a run of figures opens the same window as its figures one by one
@@ -95,17 +96,21 @@ def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tup
 
 @lru_cache(maxsize=1)
 def _form_gates() -> tuple[re.Pattern[str] | None, ...]:
-    """Per form, a pattern for the words one of which its every match consumes (required.py), or None:
-    a window without any of them cannot hold a match of that form, so it is not scanned for it."""
-    gates: dict[frozenset[str], re.Pattern[str]] = {}
+    """Per form, a pattern that finds something its every match holds: the form's own gate, else the
+    words one of which its every match consumes (required.py), or None: a window without any of them
+    cannot hold a match of that form, so it is not scanned for it."""
+    gates: dict[str | frozenset[str], re.Pattern[str]] = {}
     out: list[re.Pattern[str] | None] = []
     for form in all_forms():
+        if form.gate is not None:
+            out.append(gates.setdefault(form.gate, re.compile(form.gate)))
+            continue
         need = required_strings(form.pattern)
         if need is None or min(map(len, need)) < 2:
             out.append(None)  # single characters (digits) are in nearly every window
             continue
         if need not in gates:
-            gates[need] = re.compile("|".join(re.escape(w) for w in sorted(need, key=len, reverse=True)))
+            gates[need] = re.compile(literal_alternation(need))
         out.append(gates[need])
     return tuple(out)
 

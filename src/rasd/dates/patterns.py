@@ -9,9 +9,10 @@ and every blank is a plain space. So a pattern spells each word once («الي»
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from rasd.dates.months import month_alternation, month_number
+from rasd.dates.months import month_alternation, month_number, month_numbers
 
 SP = r"[ ]*"
 SP1 = r"[ ]+"
@@ -93,6 +94,50 @@ def gregorian_month_alt() -> str:
 @lru_cache(maxsize=1)
 def hijri_month_alt() -> str:
     return "(?:" + month_alternation("hijri") + ")" + END
+
+
+# What may stand before a month name in every pattern: a blank, «/», «(», the figures of a day, or
+# WORD's proclitics; never the letters of a word. Checked after the name's first letter (so the
+# engine can skip to first letters), hence the extra character in each lookbehind.
+_NAME_START = r"(?:(?<![^\W\d].)|(?<=(?<!\w)[وفبل].)|(?<=(?<!\w)[وف][بل].))"
+
+
+@lru_cache(maxsize=2)
+def month_gate(calendar: str) -> str:
+    """A month name of ``calendar`` that starts a word (or follows a day's figures) and ends one.
+
+    Short names occur inside many words («اب» in «الابن»), so the bare names would let nearly every
+    window through expressions.py's gate; a form whose month name is placed by ``gregorian_month`` or
+    ``hijri_month`` after WORD, a day, «من» or «شهر» has every match hold a hit of this."""
+    return "(?:" + literal_alternation(month_numbers(calendar), blank=SP1, after_first=_NAME_START) + ")" + END
+
+
+def literal_alternation(words: Iterable[str], blank: str = r"\ ", after_first: str = "") -> str:
+    """A regex for the longest of ``words`` at a position, written as a trie («ا(?:ب(?:ريل)?|…)|…»).
+
+    The engine tries a flat alternation word by word at every position; the trie reads each letter
+    once. It matches what a longest-first alternation matches: the branches of a node differ in
+    their next letter, so at most one can go on, and ending at the node is tried last. ``blank``
+    stands for a space inside a word; ``after_first`` is put after the first letter of each word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    branches = [re.escape(c) + after_first + _trie_regex(child, blank) for c, child in sorted(trie.items()) if c]
+    return "|".join(branches)
+
+
+def _trie_regex(node: dict[str, dict], blank: str) -> str:
+    branches = [
+        (blank if c == " " else re.escape(c)) + _trie_regex(child, blank) for c, child in sorted(node.items()) if c
+    ]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
 
 
 def gregorian_month(group: str) -> str:
