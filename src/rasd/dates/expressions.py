@@ -19,7 +19,7 @@ from rasd.dates.months import load_months
 from rasd.dates.patterns import literal_alternation
 from rasd.dates.records import TimeExpr
 from rasd.dates.relative import relative_forms
-from rasd.dates.required import required_strings
+from rasd.dates.required import reach, required_strings
 
 
 @lru_cache(maxsize=1)
@@ -115,11 +115,46 @@ def _form_gates() -> tuple[re.Pattern[str] | None, ...]:
     return tuple(out)
 
 
-def _gated(text: str, windows: list[tuple[int, int]], gate: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """The windows that hold a match of ``gate`` (all of them without a gate)."""
-    if gate is None:
-        return windows
-    return [(lo, hi) for lo, hi in windows if gate.search(text, lo, hi)]
+@lru_cache(maxsize=1)
+def _form_reaches() -> tuple[int | None, ...]:
+    return tuple(reach(form.pattern) for form in all_forms())
+
+
+_Hits = list[tuple[int, int, list[tuple[int, int]]]]
+
+
+def _gate_spans(text: str, windows: list[tuple[int, int]], gate: re.Pattern[str]) -> _Hits:
+    """The windows that hold a hit of ``gate``, each with the spans of its hits."""
+    out: _Hits = []
+    for lo, hi in windows:
+        spans = [m.span() for m in gate.finditer(text, lo, hi)]
+        if spans:
+            out.append((lo, hi, spans))
+    return out
+
+
+def _scans(hits: _Hits, far: int | None) -> list[tuple[int, int, int]]:
+    """(lo, hi, last start) of the stretches of the windows that may hold a match.
+
+    A match holds a gate hit and reads at most ``far`` characters from its start, so it starts at most
+    ``far`` before a hit, and no later than the hit's last character (a hit the scan skipped lies inside
+    one it found). Scanning from ``far`` before the first hit of a cluster to ``far`` after its last
+    hit's end reads all those starts on the same characters as a scan of the whole window: the same
+    matches, in the same chain. A match starting after the last hit is no match of the window (the end
+    of the stretch may have cut a word); later clusters start more than ``far`` past it."""
+    out: list[tuple[int, int, int]] = []
+    for lo, hi, spans in hits:
+        if far is None:
+            out.append((lo, hi, hi))
+            continue
+        first, last = spans[0][0], spans[0][1] - 1
+        for start, end in spans[1:]:
+            if start - far > last + far:
+                out.append((max(lo, first - far), min(hi, last + far), last))
+                first = start
+            last = end - 1
+        out.append((max(lo, first - far), min(hi, last + far), last))
+    return out
 
 
 def _candidates(
@@ -127,20 +162,32 @@ def _candidates(
 ) -> list[tuple[int, int, int, Resolved]]:
     """(start, end, form order, resolution) of every match of every form, in original offsets."""
     found: list[tuple[int, int, int, Resolved]] = []
-    windows = _windows(folded.text, ranges)
+    text = folded.text
+    windows = _windows(text, ranges)
     if not windows:
         return found
-    passing: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {}  # forms share gates (month names)
-    for order, (form, gate) in enumerate(zip(all_forms(), _form_gates(), strict=True)):
-        if gate not in passing:
-            passing[gate] = _gated(folded.text, windows, gate)
-        for match in (m for lo, hi in passing[gate] for m in form.pattern.finditer(folded.text, lo, hi)):
-            resolved = form.resolve(match, anchor)
-            if resolved is None:
-                continue
-            start, end = _trimmed(folded, match.start(), match.end())
-            if start < end:
-                found.append((*folded.span(start, end), order, resolved))
+    blanks_single = "  " not in text  # as reach() assumes; fold() leaves no run of blanks
+    hits: dict[re.Pattern[str], _Hits] = {}  # forms share gates (month names)
+    scans: dict[tuple[re.Pattern[str] | None, int | None], list[tuple[int, int, int]]] = {}
+    for order, (form, gate, far) in enumerate(zip(all_forms(), _form_gates(), _form_reaches(), strict=True)):
+        far = far if blanks_single and gate is not None else None
+        if (gate, far) not in scans:
+            if gate is None:
+                scans[gate, far] = [(lo, hi, hi) for lo, hi in windows]
+            else:
+                if gate not in hits:
+                    hits[gate] = _gate_spans(text, windows, gate)
+                scans[gate, far] = _scans(hits[gate], far)
+        for lo, hi, last in scans[gate, far]:
+            for match in form.pattern.finditer(text, lo, hi):
+                if match.start() > last:
+                    break
+                resolved = form.resolve(match, anchor)
+                if resolved is None:
+                    continue
+                start, end = _trimmed(folded, match.start(), match.end())
+                if start < end:
+                    found.append((*folded.span(start, end), order, resolved))
     return found
 
 
