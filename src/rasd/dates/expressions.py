@@ -94,25 +94,47 @@ def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tup
     return out
 
 
+Gate = re.Pattern[str] | frozenset[str] | None
+
+
 @lru_cache(maxsize=1)
-def _form_gates() -> tuple[re.Pattern[str] | None, ...]:
-    """Per form, a pattern that finds something its every match holds: the form's own gate, else the
-    words one of which its every match consumes (required.py), or None: a window without any of them
-    cannot hold a match of that form, so it is not scanned for it."""
-    gates: dict[str | frozenset[str], re.Pattern[str]] = {}
-    out: list[re.Pattern[str] | None] = []
+def _form_gates() -> tuple[Gate, ...]:
+    """Per form, what its every match holds: a hit of the form's own gate pattern, else one of the
+    words one of which it consumes (required.py), or None: a window without any cannot hold a match
+    of that form, so it is not scanned for it."""
+    out: list[Gate] = []
     for form in all_forms():
         if form.gate is not None:
-            out.append(gates.setdefault(form.gate, re.compile(form.gate)))
+            out.append(re.compile(form.gate))
             continue
         need = required_strings(form.pattern)
-        if need is None or min(map(len, need)) < 2:
-            out.append(None)  # single characters (digits) are in nearly every window
-            continue
-        if need not in gates:
-            gates[need] = re.compile(literal_alternation(need))
-        out.append(gates[need])
+        # single characters (digits) are in nearly every window
+        out.append(None if need is None or min(map(len, need)) < 2 else need)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _gate_keys() -> tuple[int, ...]:
+    """Per form, the order of the first form with the same gate. Hits are filed under this number, not
+    the gate: a compiled pattern hashes its whole program each time it is looked up."""
+    gates = _form_gates()
+    return tuple(gates.index(gate) for gate in gates)
+
+
+@lru_cache(maxsize=1)
+def _word_gates() -> tuple[re.Pattern[str], dict[str, list[int]]]:
+    """One pattern for the words of every word gate, so that a window is read once for all of them, and
+    per word the gates (keys) a hit of it stands for: a gate word may start at the hit's first letter
+    (a shorter word) or inside it (where the scan, past the hit, does not look for one)."""
+    gates = {key: gate for key, gate in zip(_gate_keys(), _form_gates(), strict=True) if isinstance(gate, frozenset)}
+    words = set().union(*gates.values())
+    stands = {word: [key for key, gate in gates.items() if any(_may_start_in(w, word) for w in gate)] for word in words}
+    return re.compile(literal_alternation(words)), stands
+
+
+def _may_start_in(word: str, hit: str) -> bool:
+    """True when ``word`` can occur starting at one of the letters of ``hit``."""
+    return any(hit[k:].startswith(word) or word.startswith(hit[k:]) for k in range(len(hit)))
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +152,20 @@ def _gate_spans(text: str, windows: list[tuple[int, int]], gate: re.Pattern[str]
         spans = [m.span() for m in gate.finditer(text, lo, hi)]
         if spans:
             out.append((lo, hi, spans))
+    return out
+
+
+def _word_spans(text: str, windows: list[tuple[int, int]]) -> dict[int, _Hits]:
+    """Per word gate (key), what ``_gate_spans`` gives, from one scan for the words of all of them."""
+    pattern, stands = _word_gates()
+    out: dict[int, _Hits] = {}
+    for lo, hi in windows:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for match in pattern.finditer(text, lo, hi):
+            for gate in stands[match.group()]:
+                spans.setdefault(gate, []).append(match.span())
+        for gate, found in spans.items():
+            out.setdefault(gate, []).append((lo, hi, found))
     return out
 
 
@@ -167,18 +203,19 @@ def _candidates(
     if not windows:
         return found
     blanks_single = "  " not in text  # as reach() assumes; fold() leaves no run of blanks
-    hits: dict[re.Pattern[str], _Hits] = {}  # forms share gates (month names)
-    scans: dict[tuple[re.Pattern[str] | None, int | None], list[tuple[int, int, int]]] = {}
-    for order, (form, gate, far) in enumerate(zip(all_forms(), _form_gates(), _form_reaches(), strict=True)):
+    hits = _word_spans(text, windows)
+    scans: dict[tuple[int, int | None], list[tuple[int, int, int]]] = {}
+    plan = zip(all_forms(), _form_gates(), _gate_keys(), _form_reaches(), strict=True)
+    for order, (form, gate, key, far) in enumerate(plan):
         far = far if blanks_single and gate is not None else None
-        if (gate, far) not in scans:
+        if (key, far) not in scans:
             if gate is None:
-                scans[gate, far] = [(lo, hi, hi) for lo, hi in windows]
+                scans[key, far] = [(lo, hi, hi) for lo, hi in windows]
             else:
-                if gate not in hits:
-                    hits[gate] = _gate_spans(text, windows, gate)
-                scans[gate, far] = _scans(hits[gate], far)
-        for lo, hi, last in scans[gate, far]:
+                if isinstance(gate, re.Pattern) and key not in hits:
+                    hits[key] = _gate_spans(text, windows, gate)  # forms share gates (month names)
+                scans[key, far] = _scans(hits.get(key, []), far)
+        for lo, hi, last in scans[key, far]:
             for match in form.pattern.finditer(text, lo, hi):
                 if match.start() > last:
                     break
