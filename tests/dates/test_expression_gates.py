@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from rasd.dates import expressions
 from rasd.dates.folding import Folded, fold, fold_word
 from rasd.dates.months import load_months
+from rasd.dates.required import reach
 
 _MARGIN = 80
 
@@ -83,10 +84,26 @@ def _same(text: str, ranges: list[tuple[int, int]] | None, anchor: dt.date | Non
         "الابن كابل لاباس ابو باب 2015 الثاني 1436",  # short names inside words, «باب» as ب + آب
         "من 22 إلى 24 أبريل 2025",
         "من 30 أبريل - 2 مايو 2025",
+        "وقع الطرفان في 4 / 8 / 2015م محضرا",
+        "في 2015-08-04 وفي 19/10/1436",
+        "المهرجان (2015م) والعام 1437 هـ",
+        # matches that reach far from their gate hit (the narrowed scans must read that far)
+        "قال اليوم الخميس إن",
+        "اليوم (الأربعاء)",
+        "الأربعاء، الحادي والعشرين من كانون الثاني / يناير 2015 ميلادية",
+        "من الخامس عشر من يوليو 2015 حتى الحادي والعشرين من أغسطس 2015 م",
+        "أول من أمس الاثنين وبعد غد الخميس ويوم الخميس الماضي والليلة الماضية",
+        "في الـ 27 من الشهر الجاري وفي هذا العام والأسبوع المقبل",
     ],
 )
 def test_expression_gates_examples(text: str) -> None:
     _same(text, None, dt.date(2015, 8, 10))
+
+
+def test_expression_gates_reach_counts_what_a_match_may_read() -> None:
+    assert reach(re.compile(r"ab[ ]*c(?=de)")) == 6  # a blank run is one blank and the letter after it
+    assert reach(re.compile(r"(?<=x)(?P<s>[/.])[0-9]{1,2}(?P=s)")) == 4
+    assert reach(re.compile(r"a+")) is None
 
 
 @settings(max_examples=300, deadline=None)
