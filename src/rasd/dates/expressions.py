@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from rasd.dates.absolute import absolute_forms
@@ -249,7 +248,7 @@ def find_expressions(text: str, anchor: dt.date | None, within: list[tuple[int, 
     folded = fold(text)
     ranges = None
     if within is not None:
-        ranges = [(bisect_left(folded.index, lo), bisect_left(folded.index, hi)) for lo, hi in within]
+        ranges = [(folded.position(lo), folded.position(hi)) for lo, hi in within]
     return [
         TimeExpr(start, end, text[start:end], r.value, r.precision, r.kind, r.end_value)
         for start, end, _order, r in _longest_first(_candidates(folded, anchor, ranges))
