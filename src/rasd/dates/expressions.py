@@ -123,17 +123,12 @@ def _gate_keys() -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def _word_gates() -> tuple[re.Pattern[str], dict[str, list[int]]]:
     """One pattern for the words of every word gate, so that a window is read once for all of them, and
-    per word the gates (keys) a hit of it stands for: a gate word may start at the hit's first letter
-    (a shorter word) or inside it (where the scan, past the hit, does not look for one)."""
+    per word the gates (keys) a hit of it stands for: those with a word it starts with (the pattern
+    finds the longest word at a position)."""
     gates = {key: gate for key, gate in zip(_gate_keys(), _form_gates(), strict=True) if isinstance(gate, frozenset)}
     words = set().union(*gates.values())
-    stands = {word: [key for key, gate in gates.items() if any(_may_start_in(w, word) for w in gate)] for word in words}
+    stands = {word: [key for key, gate in gates.items() if any(word.startswith(w) for w in gate)] for word in words}
     return re.compile(literal_alternation(words)), stands
-
-
-def _may_start_in(word: str, hit: str) -> bool:
-    """True when ``word`` can occur starting at one of the letters of ``hit``."""
-    return any(hit[k:].startswith(word) or word.startswith(hit[k:]) for k in range(len(hit)))
 
 
 @lru_cache(maxsize=1)
@@ -160,9 +155,12 @@ def _word_spans(text: str, windows: list[tuple[int, int]]) -> dict[int, _Hits]:
     out: dict[int, _Hits] = {}
     for lo, hi in windows:
         spans: dict[int, list[tuple[int, int]]] = {}
-        for match in pattern.finditer(text, lo, hi):
+        pos = lo
+        # from the next letter, not the hit's end: a gate word may start inside a hit («عام» in «العام»)
+        while (match := pattern.search(text, pos, hi)) is not None:
             for gate in stands[match.group()]:
                 spans.setdefault(gate, []).append(match.span())
+            pos = match.start() + 1
         for gate, found in spans.items():
             out.setdefault(gate, []).append((lo, hi, found))
     return out
