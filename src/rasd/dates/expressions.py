@@ -3,6 +3,10 @@
 Every form (absolute.py, relative.py) runs on the folded text; overlapping matches
 are settled by length, so «اليوم (الأربعاء)» beats «الأربعاء» and «25 شوال 1436 هـ»
 beats «1436 هـ». Spans are mapped back to the original text, which is never changed.
+
+Forms run in windows around the words and figures every expression holds, and within a
+window only near the hits of the form's gate (what its every match holds), as far as a
+match can read: the same matches as running every form over every window, for less.
 """
 
 from __future__ import annotations
@@ -133,6 +137,7 @@ def _word_gates() -> tuple[re.Pattern[str], dict[str, list[int]]]:
 
 @lru_cache(maxsize=1)
 def _form_reaches() -> tuple[int | None, ...]:
+    """Per form, how far from its start a match attempt reads (required.reach), for ``_scans``."""
     return tuple(reach(form.pattern) for form in all_forms())
 
 
@@ -169,12 +174,13 @@ def _word_spans(text: str, windows: list[tuple[int, int]]) -> dict[int, _Hits]:
 def _scans(hits: _Hits, far: int | None) -> list[tuple[int, int, int]]:
     """(lo, hi, last start) of the stretches of the windows that may hold a match.
 
-    A match holds a gate hit and reads at most ``far`` characters from its start, so it starts at most
-    ``far`` before a hit, and no later than the hit's last character (a hit the scan skipped lies inside
-    one it found). Scanning from ``far`` before the first hit of a cluster to ``far`` after its last
-    hit's end reads all those starts on the same characters as a scan of the whole window: the same
-    matches, in the same chain. A match starting after the last hit is no match of the window (the end
-    of the stretch may have cut a word); later clusters start more than ``far`` past it."""
+    A match holds a gate hit and reads at most ``far`` characters from its start, so it starts less
+    than ``far`` before a hit, and no later than the hit's last character (a hit the gate's scan
+    skipped lies inside one it found). Scanning from ``far`` before the first hit of a cluster to
+    ``far`` past its last hit tries all those starts on the same characters as a scan of the whole
+    window: the same matches, in the same chain, as no match starts between clusters. A match the
+    stretch gives that starts after the last hit is no match of the window (the end of the stretch
+    may have cut a word), so the caller drops it and the rest."""
     out: list[tuple[int, int, int]] = []
     for lo, hi, spans in hits:
         if far is None:
@@ -185,7 +191,7 @@ def _scans(hits: _Hits, far: int | None) -> list[tuple[int, int, int]]:
             if start - far > last + far:
                 out.append((max(lo, first - far), min(hi, last + far), last))
                 first = start
-            last = end - 1
+            last = max(last, end - 1)
         out.append((max(lo, first - far), min(hi, last + far), last))
     return out
 
