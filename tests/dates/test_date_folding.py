@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -41,3 +43,11 @@ def test_date_folding_spans_stay_inside_the_original(text: str, data: st.DataObj
     end = data.draw(st.integers(start, len(folded.text)))
     o_start, o_end = folded.span(start, end)
     assert 0 <= o_start <= o_end <= len(text)
+
+
+@given(st.text(alphabet="اأ ًّـ\u200f\n١x", max_size=60))
+def test_date_folding_position_is_the_first_folded_character_from_there(text: str) -> None:
+    folded = fold(text)
+    index = list(folded.index)
+    assert [folded.position(p) for p in range(len(text) + 2)] == [bisect_left(index, p) for p in range(len(text) + 2)]
+    assert [folded.index[i - len(index)] for i in range(len(index))] == index

@@ -31,6 +31,7 @@ from rasd.dates.patterns import (
     gregorian_number,
     hijri_month,
     hijri_number,
+    month_gate,
 )
 
 _COMMA = rf"{SP}[,،]?{SP}"
@@ -40,6 +41,10 @@ _WEEKDAY_PREFIX = rf"(?:{WEEKDAY}{_COMMA})?"
 _RANGE_JOIN = rf"{SP}(?P<join>-|الي|حتي|لغايه|ولغايه|و){SP}"
 _RANGE_OPEN = rf"{WORD}(?:(?:من|(?P<between>بين)){SP1})?"
 _HIJRI_RANGE = range(1300, 1501)  # a bare numeric year in this range is Hijri («19/10/1436»)
+# What every match of the figure forms holds, for expressions.py's gate: a year and the first letter
+# of its era mark; figures, a separator, a month's figures and the same separator again.
+_MARKED_YEAR_GATE = rf"[12][0-9]{{3}}{SP}[هم]"
+_FIGURES_GATE = rf"[0-9]{SP}([/.-]){SP}[0-9]{{1,2}}{SP}\1"
 
 
 def _year_part(group: str) -> str:
@@ -179,7 +184,10 @@ def absolute_forms() -> tuple[Form, ...]:
             _day_of_month,
         ),
     )
-    return tuple(Form(name, re.compile(pattern), resolve) for name, pattern, resolve in patterns)
+    gates = {name: month_gate("gregorian") for name in ("day-month-year", "month-year", "range", "range-two-months")}
+    gates |= {name: month_gate("hijri") for name in ("hijri-day", "hijri-month")}
+    gates |= {"marked-year": _MARKED_YEAR_GATE, "numeric-dmy": _FIGURES_GATE, "numeric-ymd": _FIGURES_GATE}
+    return tuple(Form(name, re.compile(pattern), resolve, gates.get(name)) for name, pattern, resolve in patterns)
 
 
 def _day_of_month(match: re.Match[str], anchor: dt.date | None) -> Resolved:

@@ -11,9 +11,11 @@ the original, which is the only thing callers ever see.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 from rasd.normalise.translate import Translator
 
@@ -61,6 +63,13 @@ class Folded:
     original: str
     text: str
     index: Sequence[int]  # a range when nothing was dropped
+
+    def position(self, original: int) -> int:
+        """The folded index of the first kept character at or after ``original`` (the folded length
+        past the last one)."""
+        if isinstance(self.index, Offsets):
+            return self.index.position(original)
+        return bisect_left(self.index, original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded slice [start:end].
@@ -130,24 +139,73 @@ def _fold_fast(text: str) -> Folded | None:
 # What the fold drops from a translated text: NULs (dropped characters), and in a run of blanks
 # (NULs between them included) everything after its first space.
 _DROPPED_RUN = re.compile("\x00+| [ \x00]+")
+_NULS = re.compile("\x00+")  # the same runs in a text with no blank before a blank or a NUL; it skips ahead faster
 
 
 def _compact(t: str) -> tuple[str, Sequence[int]]:
     """``t`` without its dropped characters, and the index of each kept one: pieces between the few
-    dropped runs are copied whole, so the cost is per run, not per character."""
+    dropped runs are copied whole, and the index is kept as those pieces, so the cost is per run, not
+    per character."""
     pieces: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for m in _DROPPED_RUN.finditer(t):
+    starts: list[int] = []  # where each piece starts in the folded text
+    origins: list[int] = []  # and in t
+    kept = pos = 0
+    runs = _DROPPED_RUN if "  " in t or " \x00" in t else _NULS
+    for m in runs.finditer(t):
         cut = m.start() + (t[m.start()] == " ")  # a blank run keeps its first space
-        pieces.append(t[pos:cut])
-        index.extend(range(pos, cut))
+        if cut > pos:
+            pieces.append(t[pos:cut])
+            starts.append(kept)
+            origins.append(pos)
+            kept += cut - pos
         pos = m.end()
     if pos == 0:
         return t, range(len(t))
-    pieces.append(t[pos:])
-    index.extend(range(pos, len(t)))
-    return "".join(pieces), tuple(index)
+    if pos < len(t):
+        pieces.append(t[pos:])
+        starts.append(kept)
+        origins.append(pos)
+        kept += len(t) - pos
+    return "".join(pieces), Offsets(starts, origins, kept)
+
+
+class Offsets(Sequence[int]):
+    """The original index of each folded character, kept as pieces copied whole: a list with an entry
+    per character cost more to build than the rest of the fold."""
+
+    __slots__ = ("_length", "_origins", "_starts")
+
+    def __init__(self, starts: list[int], origins: list[int], length: int) -> None:
+        self._starts = starts
+        self._origins = origins
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._length))]
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError(i)
+        piece = bisect_right(self._starts, i) - 1
+        return self._origins[piece] + i - self._starts[piece]
+
+    def position(self, original: int) -> int:
+        """``bisect_left(self, original)``: the first folded character from ``original`` on."""
+        piece = bisect_right(self._origins, original) - 1
+        if piece < 0:
+            return 0
+        end = self._starts[piece + 1] if piece + 1 < len(self._starts) else self._length
+        return min(self._starts[piece] + original - self._origins[piece], end)
 
 
 @lru_cache(maxsize=8)

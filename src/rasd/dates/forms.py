@@ -27,11 +27,15 @@ Resolver = Callable[[re.Match[str], dt.date | None], Resolved | None]
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    """One expression pattern; the resolver returns None to veto a match it finds wrong."""
+    """One expression pattern; the resolver returns None to veto a match it finds wrong.
+
+    ``gate``, when given, is a regex that finds a hit inside every match (expressions.py scans only
+    the windows that hold one); without it the gate is read from the pattern (required.py)."""
 
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
+    gate: str | None = None
 
 
 def on_day(day: dt.date | None, kind: str) -> Resolved:

@@ -9,9 +9,10 @@ and every blank is a plain space. So a pattern spells each word once («الي»
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from rasd.dates.months import month_alternation, month_number
+from rasd.dates.months import month_alternation, month_number, month_numbers
 
 SP = r"[ ]*"
 SP1 = r"[ ]+"
@@ -93,6 +94,63 @@ def gregorian_month_alt() -> str:
 @lru_cache(maxsize=1)
 def hijri_month_alt() -> str:
     return "(?:" + month_alternation("hijri") + ")" + END
+
+
+def _name_start(width: int) -> str:
+    """What may stand before a month name in every pattern: a blank, «/», «(», the figures of a day,
+    or WORD's proclitics; never the letters of a word. A lookbehind over the ``width`` letters already
+    read, so that the engine checks it only where a name's first word is found."""
+    read = "." * width
+    return rf"(?:(?<![^\W\d]{read})|(?<=(?<!\w)[وفبل]{read})|(?<=(?<!\w)[وف][بل]{read}))"
+
+
+@lru_cache(maxsize=2)
+def month_gate(calendar: str) -> str:
+    """A month name of ``calendar`` that starts a word (or follows a day's figures) and ends one.
+
+    Short names occur inside many words («اب» in «الابن»), so the bare names would let nearly every
+    window through expressions.py's gate; a form whose month name is placed by ``gregorian_month`` or
+    ``hijri_month`` after WORD, a day, «من» or «شهر» has every match hold a hit of this."""
+    return "(?:" + literal_alternation(month_numbers(calendar), blank=SP1, first_word=_name_start) + ")" + END
+
+
+def literal_alternation(
+    words: Iterable[str], blank: str = r"\ ", first_word: Callable[[int], str] | None = None
+) -> str:
+    """A regex for the longest of ``words`` at a position, written as a trie («ا(?:ب(?:ريل)?|…)|…»).
+
+    The engine tries a flat alternation word by word at every position; the trie reads each letter
+    once. It matches what a longest-first alternation matches: the branches of a node differ in
+    their next letter, so at most one can go on, and ending at the node is tried last. ``blank``
+    stands for a space inside a word; ``first_word(n)``, when given, is a check put where the first
+    ``n`` letters of a word are read and a blank or the word's end follows."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie, blank, first_word, 0, top=True)
+
+
+def _trie_regex(
+    node: dict[str, dict], blank: str, first_word: Callable[[int], str] | None, depth: int, top: bool = False
+) -> str:
+    """One trie node; ``first_word`` is None once a blank is passed."""
+    check = first_word(depth) if first_word is not None and depth else ""
+    branches = []
+    for char, child in sorted(node.items()):
+        if char == " ":
+            branches.append(check + blank + _trie_regex(child, blank, None, depth + 1))
+        elif char:
+            branches.append(re.escape(char) + _trie_regex(child, blank, first_word, depth + 1))
+    if top:
+        return "|".join(branches)
+    if "" in node and check:
+        branches.append(check)  # ending here, tried last
+    elif "" in node:
+        return "(?:" + "|".join(branches) + ")?" if branches else ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def gregorian_month(group: str) -> str:

@@ -17,9 +17,10 @@ PUBLISHED_SOURCES = ("stamp", "dateline", "url")
 URL_YEARS = range(1990, 2101)  # a wider range mostly catches article ids that look like dates
 
 # «2024:12:02.10:20» (People's Daily): colons alone mark a stamp; with - / . a time must follow,
-# so a date written in the body is not taken for one.
+# so a date written in the body is not taken for one. The lookbehind comes after the first figure,
+# so that the engine can skip to a 1 or 2 instead of trying every position.
 _STAMP = re.compile(
-    r"(?<![0-9])(?P<y>[12][0-9]{3})(?P<sep>[:/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"(?P<y>[12](?<![0-9].)[0-9]{3})(?P<sep>[:/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
     r"(?P<time>[ .T]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?![0-9])"
 )
 _URL_PATTERNS = (

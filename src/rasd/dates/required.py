@@ -126,3 +126,64 @@ def required_strings(pattern: re.Pattern[str]) -> _Strings | None:
     if pattern.flags & re.IGNORECASE:
         return None
     return _required_seq(_parser.parse(pattern.pattern, pattern.flags))
+
+
+_BLANK = [(c.LITERAL, ord(" "))]
+_Reach = tuple[int, int]  # (most characters consumed, most characters read), from the start
+
+
+def reach(pattern: re.Pattern[str]) -> int | None:
+    """The most characters an attempt to match ``pattern`` reads from where it starts (lookaheads
+    included, lookbehinds read before it), or None when unbounded. A run of blanks counts as one
+    blank, which is all the folded text holds (folding.py): the caller checks that."""
+    found = _reach_seq(_parser.parse(pattern.pattern, pattern.flags), {})
+    return None if found is None else found[1]
+
+
+def _reach_seq(items: Any, groups: dict[int, int]) -> _Reach | None:
+    """Reach of a sequence; ``groups`` collects the widest each numbered group consumes."""
+    consumed = read = 0
+    for op, av in items:
+        one = _reach(op, av, groups)
+        if one is None:
+            return None
+        read = max(read, consumed + one[1])
+        consumed += one[0]
+    return consumed, max(read, consumed)
+
+
+def _reach(op: Any, av: Any, groups: dict[int, int]) -> _Reach | None:
+    if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+        return 1, 1
+    if op is c.AT:
+        return 0, 1  # \b, $ … look at the character ahead
+    if op is c.SUBPATTERN:
+        inner = _reach_seq(av[-1], groups)
+        if inner is not None and av[0] is not None:
+            groups[av[0]] = inner[0]
+        return inner
+    if op is c.GROUPREF:
+        return (groups[av], groups[av]) if av in groups else None
+    if op is c.ATOMIC_GROUP:
+        return _reach_seq(av, groups)
+    if op is c.BRANCH:
+        alts = [_reach_seq(branch, groups) for branch in av[1]]
+        if any(a is None for a in alts):
+            return None
+        return max(a[0] for a in alts if a), max(a[1] for a in alts if a)
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        inner = _reach_seq(av[1], groups)
+        if inner is None:
+            return None
+        # a lookbehind starts its fixed width back, so it reads ahead only what it reads past that
+        return (0, inner[1]) if av[0] > 0 else (0, max(0, inner[1] - inner[0]))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = av
+        if high == c.MAXREPEAT:
+            # a blank repeated: one blank, then the character that ends the run
+            return (1, 2) if list(body) == _BLANK else None
+        one = _reach_seq(body, groups)
+        if one is None or high == 0:
+            return None if one is None else (0, 0)
+        return high * one[0], (high - 1) * one[0] + one[1]
+    return None  # conditionals and the like: not needed by the date forms
