@@ -62,5 +62,6 @@ def test_text_index_and_folded_offsets_agree_with_a_plain_list(text):
     if plain:
         assert norm.index[-1] == plain[-1]
         assert list(norm.index[1:3]) == plain[1:3]
-    for x in range(-2, len(text) + 3):
-        assert norm.folded_offset(x) == bisect.bisect_left(plain, x)
+    every = list(range(-2, len(text) + 3))
+    assert [norm.folded_offset(x) for x in every] == norm.folded_offsets(every)
+    assert norm.folded_offsets(every) == [bisect.bisect_left(plain, x) for x in every]

@@ -11,7 +11,6 @@ from rasd.events.coder import EventCoder
 from rasd.events.coherence import incoherent
 from rasd.events.lexicon import event_lexicons
 from rasd.merge.facts import merge_events, merge_partnerships
-from rasd.normalise.text import NormText
 from rasd.records import Event, Partnership, Place, Span
 from rasd.resources import Resources
 
@@ -37,11 +36,6 @@ def default_date(exprs: list[dates.TimeExpr], dateline: tuple[str, str] | None) 
                 return e.value[:7], "month", e.text
             return e.value, "day", e.text
     return None
-
-
-def norm_range(norm: NormText, span: Span) -> tuple[int, int]:
-    """Folded offsets [n0, n1) of an original span."""
-    return norm.folded_offset(span.start), norm.folded_offset(span.end)
 
 
 def _hot(sentences: list[tuple[Span, int, int]], starts: list[int], lead: int) -> list[Span]:
@@ -71,7 +65,8 @@ def run(a: Analysis, res: Resources) -> tuple[list[Event], list[Partnership], li
     text = a.doc.text
     dl = a.dateline
     event_anchor = dl.date if dl and dl.date else None
-    sentences = [(s, *norm_range(a.norm, s)) for s in a.sentences]
+    bounds = a.norm.folded_offsets([x for s in a.sentences for x in (s.start, s.end)])
+    sentences = [(s, bounds[2 * i], bounds[2 * i + 1]) for i, s in enumerate(a.sentences)]
     coder = _coder(res)
     found = coder.find(a.norm.text)
     # dates are read only where events or partnerships are stated, and in the lead when there is

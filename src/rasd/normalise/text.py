@@ -112,6 +112,15 @@ class NormText:
             return self.index.folded_offset(original)
         return bisect_left(self.index, original)
 
+    def folded_offsets(self, originals: list[int]) -> list[int]:
+        """``folded_offset`` of each (a document's sentence bounds at once)."""
+        if isinstance(self.index, range):
+            n = len(self.index)
+            return [min(max(x, 0), n) for x in originals]
+        if isinstance(self.index, KeptIndex):
+            return self.index.folded_offsets(originals)
+        return [bisect_left(self.index, x) for x in originals]
+
 
 def _fast_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(c): None for c in _DELETE}
@@ -175,6 +184,17 @@ class KeptIndex(Sequence[int]):
         if not k:
             return x
         return x - self._dropped[k - 1] + max(0, self._ends[k - 1] - x)
+
+    def folded_offsets(self, originals: list[int]) -> list[int]:
+        """``folded_offset`` of each, without a call per offset."""
+        starts, ends, dropped = self._starts, self._ends, self._dropped
+        top = self._len + (dropped[-1] if dropped else 0)
+        out = []
+        for original in originals:
+            x = min(max(original, 0), top)
+            k = bisect_left(starts, x)
+            out.append(x - dropped[k - 1] + max(0, ends[k - 1] - x) if k else x)
+        return out
 
 
 def _kept_index(text: str) -> KeptIndex:
