@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import overload
 
 from rasd.normalise.translate import Translator
@@ -202,16 +203,33 @@ def _kept_index(text: str) -> KeptIndex:
     return KeptIndex([m.span() for m in _DROPPED_RUN.finditer(text)], len(text))
 
 
+def _by_table(text: str, others: dict[str, str]) -> NormText:
+    """The fold of a text whose characters outside the table each fold to exactly one character."""
+    folded = _TRANSLATE(text)
+    for char, replacement in others.items():
+        folded = folded.replace(char, replacement)
+    if len(folded) == len(text):
+        return NormText(folded, range(len(text)), len(text))
+    return NormText(folded, _kept_index(text), len(text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_other(char: str) -> str:
+    return fold_char(char)
+
+
 def normalise(text: str) -> NormText:
     """Fold ``text`` for matching, one output character per kept input character.
 
     Most texts hold only ASCII, Arabic and the characters of the fold tables: they are folded by
-    one str.translate; anything else goes character by character."""
+    one str.translate. Other characters (« … », «×», presentation forms) that fold to one character
+    each are then replaced one distinct character at a time; a text with a character that folds to
+    none or to several goes character by character."""
     if not _PLAIN.search(text):
-        folded = _TRANSLATE(text)
-        if len(folded) == len(text):
-            return NormText(folded, range(len(text)), len(text))
-        return NormText(folded, _kept_index(text), len(text))
+        return _by_table(text, {})
+    others = {c: _fold_other(c) for c in set(_PLAIN.findall(text))}
+    if all(len(f) == 1 for f in others.values()):
+        return _by_table(text, others)
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
