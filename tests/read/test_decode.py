@@ -72,3 +72,17 @@ def test_decode_undecodable_is_reported_with_the_reason(data, reason):
         decode(data, "bad.txt")
     assert err.value.code == "R102" and err.value.item == "bad.txt"
     assert err.value.message.startswith(reason)
+
+
+@pytest.mark.parametrize("words", [0, 8, 9, 10, 11, 30])
+def test_decode_mojibake_screen_counts_runs_only_up_to_the_bound(words):
+    """The screen stops counting runs one past ten per lead/continuation pair; its answer is the full
+    count's («ط»» is one pair and one run, every clean word one more run)."""
+    import importlib
+
+    module = importlib.import_module("rasd.read.decode")
+    text = "ط»" + " كلمة" * words
+    _table, runs = module._mojibake_table("cp1256")
+    pairs = len(module._pairs("cp1256").findall(text))
+    assert module._may_be_mojibake(text, "cp1256") is (pairs * 10 >= len(runs.findall(text)))
+    assert module._may_be_mojibake(text, "cp1256") is (words <= 9)

@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import islice
 
 from rasd.errors import DecodeError
 
@@ -156,7 +157,10 @@ def _may_be_mojibake(text: str, codec: str) -> bool:
     if not _probe(codec).search(text):
         return False
     _table, runs = _mojibake_table(codec)
-    return len(_pairs(codec).findall(text)) * 10 >= len(runs.findall(text))
+    # runs <= 10 × pairs, told by counting the runs only as far as one past that bound: clean text
+    # that passes the probe («ع»» ends a quoted word) has few pairs and a run per word
+    bound = len(_pairs(codec).findall(text)) * 10 + 1
+    return sum(1 for _ in islice(runs.finditer(text), bound)) < bound
 
 
 def _repair_run(run: str, table: dict[int, int]) -> str | None:
