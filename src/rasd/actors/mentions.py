@@ -121,12 +121,6 @@ def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
 
 HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
 HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
-_TOKEN = re.compile(r"[\u0621-\u064a]+")
-_NAME_GOES_ON = re.compile(r"\s+ال\w+")
-
-
-HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
-HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
 _NAME_GOES_ON = re.compile(r"\s+ال\w+")
 
 
