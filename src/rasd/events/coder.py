@@ -8,10 +8,11 @@ sentences that open with a reporting verb.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Generic, TypeVar
 
 from rasd.actors.mentions import ActorMention
 from rasd.dates import TimeExpr
@@ -96,20 +97,20 @@ class EventCoder:
         scene = Scene(main_pair(mentions))
         events: list[RawEvent] = []
         partnerships: list[RawPartnership] = []
-        unread: list[tuple[int, list[ActorMention], list[Hit[str]]]] = []  # sentences whose subject may speak on
-        ti = ci = mi = wi = 0
+        by_trigger, by_word = _ByStart(triggers, [t.start for t in triggers]), _ByStart(words, [w.start for w in words])
+        by_mention = _ByStart(mentions, [m.norm_start for m in mentions])
+        by_cue = _ByStart(cues, [c.start for c in cues])
+        unread: list[tuple[int, int]] = []  # sentences whose subject may speak on
         for sent, n0, n1 in sentences:
-            ti, s_triggers = _within(triggers, ti, n0, n1)
-            mi, s_mentions = _mentions_within(mentions, mi, n0, n1)
-            ci, s_cues = _within(cues, ci, n0, n1)
-            wi, s_words = _within(words, wi, n0, n1)
+            s_triggers, s_words = by_trigger.within(n0, n1), by_word.within(n0, n1)
             if not s_triggers and not s_words:
                 # nothing stated here: its subject is read only if a later sentence needs the speaker
-                unread.append((n0, s_mentions, s_cues))
+                unread.append((n0, n1))
                 continue
-            if (last := _last_subject(unread, norm)) is not None:
+            if (last := _last_subject(unread, by_mention, by_cue, norm)) is not None:
                 scene.speaker = last
             unread.clear()
+            s_mentions, s_cues = by_mention.within(n0, n1), by_cue.within(n0, n1)
             args = _args(s_mentions, s_cues, {t.end for t in s_triggers}, norm)
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
@@ -868,38 +869,30 @@ def _args(mentions: list[ActorMention], cues: list[Hit[str]], trigger_ends: set[
     return _qualified_pairs(drop_overlaps(sorted(args, key=lambda a: (a.start, -a.end))), norm)
 
 
-def _last_subject(unread: list[tuple[int, list[ActorMention], list[Hit[str]]]], norm: str) -> Arg | None:
+def _last_subject(
+    unread: list[tuple[int, int]], mentions: _ByStart[ActorMention], cues: _ByStart[Hit[str]], norm: str
+) -> Arg | None:
     """The subject of the last of these sentences that has one: the speaker they leave behind. Read
     from the last one back, so a run of sentences without events costs one or two readings."""
-    for n0, mentions, cues in reversed(unread):
-        subject = _subject(_args(mentions, cues, set(), norm), n0)
+    for n0, n1 in reversed(unread):
+        subject = _subject(_args(mentions.within(n0, n1), cues.within(n0, n1), set(), norm), n0)
         if subject is not None:
             return subject
     return None
 
 
-_H = TypeVar("_H", bound=Hit[Any])
+_I = TypeVar("_I")
 
 
-def _within(hits: list[_H], i: int, n0: int, n1: int) -> tuple[int, list[_H]]:
-    """The hits (sorted by start) that start in [n0, n1), looked for from index ``i`` on; and the
-    index to look from for the next sentence."""
-    while i < len(hits) and hits[i].start < n0:
-        i += 1
-    j = i
-    while j < len(hits) and hits[j].start < n1:
-        j += 1
-    return j, hits[i:j]
+class _ByStart(Generic[_I]):
+    """Items sorted by their start (hits, mentions), taken per sentence by bisection."""
 
+    def __init__(self, items: list[_I], starts: list[int]) -> None:
+        self.items, self.starts = items, starts
 
-def _mentions_within(mentions: list[ActorMention], i: int, n0: int, n1: int) -> tuple[int, list[ActorMention]]:
-    """``_within`` for actor mentions (sorted by folded start)."""
-    while i < len(mentions) and mentions[i].norm_start < n0:
-        i += 1
-    j = i
-    while j < len(mentions) and mentions[j].norm_start < n1:
-        j += 1
-    return j, mentions[i:j]
+    def within(self, n0: int, n1: int) -> list[_I]:
+        """The items that start in [n0, n1)."""
+        return self.items[bisect_left(self.starts, n0) : bisect_left(self.starts, n1)]
 
 
 def _subject(args: list[Arg], n0: int) -> Arg | None:
