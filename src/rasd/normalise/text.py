@@ -204,13 +204,32 @@ def _kept_index(text: str) -> KeptIndex:
 
 
 def _by_table(text: str, others: dict[str, str]) -> NormText:
-    """The fold of a text whose characters outside the table each fold to exactly one character."""
+    """The fold of ``text`` by the table, then by ``others``: the fully folded form of each character
+    outside the table that the text holds (a fold is already folded, so the order does not matter)."""
     folded = _TRANSLATE(text)
     for char, replacement in others.items():
         folded = folded.replace(char, replacement)
-    if len(folded) == len(text):
-        return NormText(folded, range(len(text)), len(text))
-    return NormText(folded, _kept_index(text), len(text))
+    if all(len(f) == 1 for f in others.values()):
+        if len(folded) == len(text):
+            return NormText(folded, range(len(text)), len(text))
+        return NormText(folded, _kept_index(text), len(text))
+    return NormText(folded, _spread_index(text, others), len(text))
+
+
+def _spread_index(text: str, others: dict[str, str]) -> tuple[int, ...]:
+    """The index of a fold in which some characters vanish and some become several («ﻷ» → «لا», «…» →
+    «...»: each piece points at the one original character), built run by run."""
+    changes = [(m.start(), m.end(), 0) for m in _DROPPED_RUN.finditer(text)]
+    odd = "".join(re.escape(c) for c, f in others.items() if len(f) != 1)
+    changes += [(m.start(), m.end(), len(others[m.group()])) for m in re.finditer(f"[{odd}]", text)]
+    index: list[int] = []
+    pos = 0
+    for start, end, pieces in sorted(changes):
+        index.extend(range(pos, start))
+        index.extend([start] * pieces)
+        pos = end
+    index.extend(range(pos, len(text)))
+    return tuple(index)
 
 
 @lru_cache(maxsize=4096)
@@ -219,30 +238,14 @@ def _fold_other(char: str) -> str:
 
 
 def normalise(text: str) -> NormText:
-    """Fold ``text`` for matching, one output character per kept input character.
+    """Fold ``text`` for matching, keeping for each folded character the index of its original one.
 
     Most texts hold only ASCII, Arabic and the characters of the fold tables: they are folded by
-    one str.translate. Other characters (« … », «×», presentation forms) that fold to one character
-    each are then replaced one distinct character at a time; a text with a character that folds to
-    none or to several goes character by character."""
+    one str.translate. Other characters («…», «×», presentation forms, «ﻷ») are looked up once per
+    distinct character and replaced with str.replace."""
     if not _PLAIN.search(text):
         return _by_table(text, {})
-    others = {c: _fold_other(c) for c in set(_PLAIN.findall(text))}
-    if all(len(f) == 1 for f in others.values()):
-        return _by_table(text, others)
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        if not folded:
-            continue
-        if len(folded) == 1:
-            out.append(folded)
-            index.append(i)
-        else:  # rare multi-character folds keep every piece pointing at the same original char
-            out.extend(folded)
-            index.extend([i] * len(folded))
-    return NormText("".join(out), tuple(index), len(text))
+    return _by_table(text, {c: _fold_other(c) for c in set(_PLAIN.findall(text))})
 
 
 def fold(text: str) -> str:
