@@ -103,7 +103,10 @@ class NormText:
         """Map a folded span [start, end) back to the original text; empty spans are refused."""
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span {start}:{end} is outside the normalised text of length {len(self.text)}")
-        return Span(self.index[start], self.index[end - 1] + 1)
+        index = self.index
+        if isinstance(index, range) and not index.start and index.step == 1:  # nothing dropped: offsets stay
+            return Span(start, end)
+        return Span(index[start], index[end - 1] + 1)
 
     def folded_offset(self, original: int) -> int:
         """The folded offset of an original one: how many folded characters come from before it."""
