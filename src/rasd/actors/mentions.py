@@ -119,6 +119,15 @@ def _pick(hit: Hit[ActorKey] | None, kinds: tuple[str, ...]) -> ActorKey | None:
     return None
 
 
+def _readings(hit: Hit[ActorKey]) -> tuple[ActorKey | None, ActorKey | None, ActorKey | None]:
+    """The hit's person, short-name and title readings (most hits have one reading of one kind)."""
+    if len(hit.payloads) == 1:
+        p = hit.payloads[0]
+        kind = p.kind
+        return (p if kind == "person" else None), (p if kind == "short" else None), (p if kind == "title" else None)
+    return _pick(hit, ("person",)), _pick(hit, ("short",)), _pick(hit, ("title",))
+
+
 HEADS_OF_STATE = ("President", "King", "Emir", "Sultan")
 HEADS = "@heads"  # «رئيسا البلدين»: the heads of state of the two parties just named
 _NAME_GOES_ON = re.compile(r"\s+ال\w+")
@@ -248,7 +257,7 @@ def find_actors(
     i = 0
     while i < len(hits):
         h, nxt = hits[i], hits[i + 1] if i + 1 < len(hits) else None
-        person, short, title = _pick(h, ("person",)), _pick(h, ("short",)), _pick(h, ("title",))
+        person, short, title = _readings(h)
         if person:
             entry = res.people[person.key]
             arab_name = entry.country in arab or any(o.country in arab for o in entry.offices)
