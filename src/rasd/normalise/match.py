@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -27,8 +26,10 @@ _MAX_SUFFIX = max(len(s) for s in SUFFIXES)
 GLUE_MIN = 4  # both halves of a glued word must be at least this long
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
+class Hit(NamedTuple, Generic[T]):
+    """One occurrence of a term (a named tuple: a document makes a hundred of them, and a tuple is
+    built in half the time of a frozen dataclass)."""
+
     start: int  # folded-text offsets, end exclusive
     end: int
     term: str
