@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.normalise.sentences import split_sentences
 
@@ -15,3 +17,12 @@ from rasd.normalise.sentences import split_sentences
 )
 def test_sentences_split(text, expected):
     assert [s.slice(text) for s in split_sentences(text)] == expected
+
+
+@given(st.text(alphabet='.!?؟\n 1a"»)]ب', max_size=40))
+def test_sentences_boundaries_tried_at_marks_equal_a_full_scan(text):
+    """Trying the boundary pattern only at the marks finds what scanning every position finds."""
+    from rasd.normalise import sentences
+
+    expected = [m.span() for m in sentences._BOUNDARY.finditer(text)]
+    assert [m.span() for m in sentences._boundaries(text)] == expected
