@@ -875,7 +875,10 @@ def _last_subject(
     """The subject of the last of these sentences that has one: the speaker they leave behind. Read
     from the last one back, so a run of sentences without events costs one or two readings."""
     for n0, n1 in reversed(unread):
-        subject = _subject(_args(mentions.within(n0, n1), cues.within(n0, n1), set(), norm), n0)
+        # a subject starts within reach of n0, and what starts later cannot change which parties there
+        # are kept (overlaps are settled left to right, an adjective's agent cue stands before it)
+        near = min(n1, n0 + _SUBJECT_REACH + 1)
+        subject = _subject(_args(mentions.within(n0, near), cues.within(n0, near), set(), norm), n0)
         if subject is not None:
             return subject
     return None
