@@ -152,6 +152,8 @@ def _pairs(codec: str) -> re.Pattern[str]:
     table, _runs = _mojibake_table(codec)
     leads = "".join(re.escape(chr(c)) for c, b in table.items() if 0xD8 <= b <= 0xDB)
     follow = "".join(re.escape(chr(c)) for c, b in table.items() if 0x80 <= b <= 0xBF)
+    if all("\u0600" <= chr(c) <= "\u06ff" for c, b in table.items() if 0xD8 <= b <= 0xDB):
+        return re.compile(f"[{follow}](?<=[{leads}][{follow}])")  # as in _probe: the rarer class first
     return re.compile(f"[{leads}][{follow}]")
 
 
