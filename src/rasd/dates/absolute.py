@@ -187,7 +187,13 @@ def absolute_forms() -> tuple[Form, ...]:
     gates = {name: month_gate("gregorian") for name in ("day-month-year", "month-year", "range", "range-two-months")}
     gates |= {name: month_gate("hijri") for name in ("hijri-day", "hijri-month")}
     gates |= {"marked-year": _MARKED_YEAR_GATE, "numeric-dmy": _FIGURES_GATE, "numeric-ymd": _FIGURES_GATE}
-    return tuple(Form(name, re.compile(pattern), resolve, gates.get(name)) for name, pattern, resolve in patterns)
+    # the group that starts at the gate's hit: the (first) month name, the marked year
+    anchors = dict.fromkeys(("day-month-year", "month-year", "range", "hijri-day", "hijri-month"), "m")
+    anchors |= {"range-two-months": "m1", "marked-year": "y"}
+    return tuple(
+        Form(name, re.compile(pattern), resolve, gates.get(name), anchors.get(name))
+        for name, pattern, resolve in patterns
+    )
 
 
 def _day_of_month(match: re.Match[str], anchor: dt.date | None) -> Resolved:
