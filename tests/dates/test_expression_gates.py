@@ -124,6 +124,8 @@ def test_expression_gates_required_bounds_where_the_strings_sit() -> None:
         5,
     )
     assert required(re.compile(r"a+bcd"))[1:] == (None, 3, 3)  # type: ignore[index]
+    # branches that share a word are gated on it, not each on its own rarer-looking word
+    assert required(re.compile(r"(?:abc[ ]+(?:x)?ddd|efg[ ]+ddd|ddde)"))[0] == frozenset({"ddd", "xddd", "ddde"})  # type: ignore[index]
     assert around_group(re.compile(r"(?:من )?(?P<m>ab|cde)(?!x)(?:[ ]*12)?"), "m") == (3, 6)
     assert around_group(re.compile(r"(?:(?P<m>ab)|c)d"), "m") is None  # not in every match
 

@@ -9,6 +9,8 @@ and need not be scanned. The analysis is conservative: where it is unsure it req
 from __future__ import annotations
 
 import re
+from itertools import product
+from math import prod
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -81,13 +83,51 @@ def _exact(op: Any, av: Any) -> _Strings | None:
 _Need = tuple[_Strings, int | None, int | None, int | None]
 
 
+def _valid(need: _Need | None) -> bool:
+    return need is not None and bool(need[0]) and "" not in need[0]
+
+
 def _better(a: _Need | None, b: _Need | None) -> _Need | None:
     """The more selective of two requirements: longer shortest string, then fewer strings."""
-    if a is None or not a[0] or "" in a[0]:
-        return b if b and b[0] and "" not in b[0] else None
-    if b is None or not b[0] or "" in b[0]:
+    if not _valid(a):
+        return b if _valid(b) else None
+    if not _valid(b):
         return a
     return max(a, b, key=lambda n: (min(map(len, n[0])), -len(n[0])))
+
+
+def _best(options: list[_Need]) -> _Need | None:
+    best: _Need | None = None
+    for need in options:
+        best = _better(best, need)
+    return best
+
+
+_MAX_CHOICES = 4096  # ways of picking one requirement per branch that are compared
+
+
+def _branch(options: list[list[_Need]]) -> _Need | None:
+    """One requirement per branch, joined: the choice whose strings hold the fewest distinct words, so
+    that branches which share a word are gated on it («غد» in «بعد غد», «يوم غد», «غدا»), not on a
+    common word of one branch («بعد», «يوم»); else longer shortest string, then fewer strings."""
+    if any(not branch for branch in options):
+        return None
+    if prod(map(len, options)) > _MAX_CHOICES:
+        options = [[_best(branch)] for branch in options]  # type: ignore[list-item]
+    chosen: _Need | None = None
+    chosen_key: tuple[int, int, int] | None = None
+    for pick in product(*options):
+        strings = frozenset().union(*(need[0] for need in pick))
+        before, consumed, read = (_most(need[i] for need in pick) for i in (1, 2, 3))
+        key = (min(map(len, strings)), -len(_words(strings)), -len(strings))
+        if chosen_key is None or key > chosen_key:
+            chosen, chosen_key = (strings, before, consumed, read), key
+    return chosen
+
+
+def _words(strings: _Strings) -> _Strings:
+    """The strings that hold none of the others: a text that holds one of ``strings`` holds one of these."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
 def _span(items: Any) -> _Reach | None:
@@ -116,8 +156,14 @@ def _run(strings: _Strings, items: list[Any], start: int, stop: int) -> _Need:
 
 def _required_seq(items: Any) -> _Need | None:
     """Strings one of which every match of a sequence consumes, or None when none is known."""
+    return _best(_options_seq(items))
+
+
+def _options_seq(items: Any) -> list[_Need]:
+    """Every requirement found in a sequence: each run of exactly known items, each requirement of an
+    item that every match goes through."""
     items = list(items)
-    best: _Need | None = None
+    out: list[_Need] = []
     run: _Strings = frozenset({""})
     run_at = 0  # where the run of exactly known items starts
     for k, (op, av) in enumerate(items):
@@ -127,13 +173,16 @@ def _required_seq(items: Any) -> _Need | None:
             if joined is not None:
                 run = joined
                 continue
-            best, run, run_at = _better(best, _run(run, items, run_at, k)), alts, k
+            out.append(_run(run, items, run_at, k))
+            run, run_at = alts, k
             continue
-        best, run, run_at = _better(best, _run(run, items, run_at, k)), frozenset({""}), k + 1
+        out.append(_run(run, items, run_at, k))
+        run, run_at = frozenset({""}), k + 1
         inner = _required(op, av)
         if inner is not None:
-            best = _better(best, _placed(inner[0], items[:k], inner[1:], items[k + 1 :]))
-    return _better(best, _run(run, items, run_at, len(items)))
+            out.append(_placed(inner[0], items[:k], inner[1:], items[k + 1 :]))
+    out.append(_run(run, items, run_at, len(items)))
+    return [need for need in out if _valid(need)]
 
 
 def _required(op: Any, av: Any) -> _Need | None:
@@ -142,16 +191,7 @@ def _required(op: Any, av: Any) -> _Need | None:
     if op is c.ATOMIC_GROUP:
         return _required_seq(av)
     if op is c.BRANCH:
-        out: set[str] = set()
-        bounds: list[tuple[int | None, ...]] = []
-        for branch in av[1]:
-            need = _required_seq(branch)
-            if need is None:
-                return None
-            out |= need[0]
-            bounds.append(need[1:])
-        before, consumed, read = (_most(b[i] for b in bounds) for i in range(3))
-        return frozenset(out), before, consumed, read
+        return _branch([_options_seq(branch) for branch in av[1]])
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
         need = _required_seq(av[2])
         if need is None or av[1] == 1:
