@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from rasd.dates import TimeExpr, find_dateline, find_expressions
 from rasd.dates.folding import fold
-from rasd.dates.patterns import DAY
+from rasd.dates.patterns import DAY, WORD, starting_word
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 MONDAY = dt.date(2015, 8, 10)  # the SPA items of 10 Aug 2015; a Monday
@@ -371,3 +371,19 @@ def test_expressions_day_checks_its_assertions_in_a_cheaper_order() -> None:
         assert [(m.span(), m.groupdict()) for m in new.finditer(folded)] == [
             (m.span(), m.groupdict()) for m in old.finditer(folded)
         ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["العام", "عام", "اليوم", "و", "ف", "ب", "ل", "وب", "x", "3", " ", "\n", "-"]), max_size=12
+    )
+)
+def test_expressions_starting_word_is_word_then_the_words(parts: list[str]) -> None:
+    """WORD checked after the word is read finds what WORD before it finds."""
+    text = "".join(parts)
+    words = ("العام", "عام", "اليوم")
+    before = re.compile(WORD + "(?:" + "|".join(words) + ")")
+    after = re.compile(starting_word(words))
+    assert [m.span() for m in after.finditer(text)] == [m.span() for m in before.finditer(text)]
+    for start in range(len(text)):
+        assert bool(after.match(text, start)) == bool(before.match(text, start))

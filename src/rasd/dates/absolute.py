@@ -24,6 +24,7 @@ from rasd.dates.patterns import (
     WORD,
     YEAR,
     YEAR_WORD,
+    YEAR_WORDS,
     day,
     day_value,
     direction,
@@ -32,6 +33,7 @@ from rasd.dates.patterns import (
     hijri_month,
     hijri_number,
     month_gate,
+    starting_word,
 )
 
 _COMMA = rf"{SP}[,،]?{SP}"
@@ -148,7 +150,7 @@ def absolute_forms() -> tuple[Form, ...]:
     patterns: tuple[tuple[str, str, Resolver], ...] = (
         ("day-month-year", rf"{WORD}{_WEEKDAY_PREFIX}{d}{SP}{_OF}{month}{tail}?", _day_month),
         ("month-year", rf"{WORD}{month}{tail}", _month_year),
-        ("year", rf"{WORD}{YEAR_WORD}(?P<y>{YEAR})(?P<h>{HIJRI_SUFFIX})?{GREG_SUFFIX}", _year),
+        ("year", rf"{starting_word(YEAR_WORDS)}{SP1}(?P<y>{YEAR})(?P<h>{HIJRI_SUFFIX})?{GREG_SUFFIX}", _year),
         (
             "marked-year",
             rf"(?<![0-9.,/])(?P<y>{YEAR})(?:(?P<h>{HIJRI_SUFFIX})|{SP}(?:ميلاديه|ميلادي|م){END})",

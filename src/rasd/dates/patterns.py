@@ -23,7 +23,8 @@ DAY_NUM = r"(?:3[01]|[12][0-9]|0?[1-9])"
 YEAR = r"[12][0-9]{3}(?![0-9])"
 GREG_SUFFIX = r"(?:" + SP + r"(?:ميلاديه|ميلادي|م)" + END + r"\.?)?"
 HIJRI_SUFFIX = r"(?:" + SP + r"(?:هجريه|هجري|ه)(?:" + END + r"|(?=ا?لموافق))\.?)"
-YEAR_WORD = r"(?:(?:العام|عام|السنه|سنه)" + SP1 + r")"
+YEAR_WORDS = ("العام", "عام", "السنه", "سنه")
+YEAR_WORD = r"(?:(?:" + "|".join(YEAR_WORDS) + ")" + SP1 + r")"
 
 WEEKDAYS = {
     "الاثنين": 0,
@@ -98,6 +99,18 @@ def gregorian_month_alt() -> str:
 @lru_cache(maxsize=1)
 def hijri_month_alt() -> str:
     return "(?:" + month_alternation("hijri") + ")" + END
+
+
+def word_start_after(width: int) -> str:
+    """WORD checked after the ``width`` letters of a word were read: a pattern that opens with those
+    letters, not with WORD's lookbehinds, lets the engine skip to them instead of trying every position."""
+    read = "." * width
+    return rf"(?:(?<!\w{read})|(?<=(?<!\w)[وفبل]{read})|(?<=(?<!\w)[وف][بل]{read}))"
+
+
+def starting_word(words: Iterable[str]) -> str:
+    """WORD followed by one of ``words`` (in this order), with WORD checked after each word is read."""
+    return "(?:" + "|".join(re.escape(word) + word_start_after(len(word)) for word in words) + ")"
 
 
 def _name_start(width: int) -> str:
