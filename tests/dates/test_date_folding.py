@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.dates.folding import fold
+from rasd.dates.folding import _DROPPED_RUN, _FAST, _STRETCH, _dropped_runs, _translate, fold
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,18 @@ def test_date_folding_position_is_the_first_folded_character_from_there(text: st
     index = list(folded.index)
     assert [folded.position(p) for p in range(len(text) + 2)] == [bisect_left(index, p) for p in range(len(text) + 2)]
     assert [folded.index[i - len(index)] for i in range(len(index))] == index
+
+
+@given(st.text(alphabet="اأإةىهـ ًّ\u00a0\u200f\n١x-", max_size=80))
+def test_date_folding_translation_is_the_table_s(text: str) -> None:
+    assert _translate(text) == text.translate(_FAST)
+
+
+@given(st.text(alphabet="\x00اـًx ", max_size=40))
+def test_date_folding_stretch_is_a_tatweel_after_a_letter_tatweel_or_dropped_character(text: str) -> None:
+    assert _STRETCH.sub("\x00", text) == re.sub("(?<=[\u0621-\u064a\u0640\x00])\u0640", "\x00", text)
+
+
+@given(st.text(alphabet="\x00 a\n", max_size=60))
+def test_date_folding_dropped_runs_are_those_of_one_pattern(text: str) -> None:
+    assert [m.span() for m in _dropped_runs(text)] == [m.span() for m in _DROPPED_RUN.finditer(text)]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.dates import Dateline, find_dateline
+from rasd.dates.dateline import _dated, _undated
+from rasd.dates.folding import fold
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -185,3 +188,29 @@ def test_dateline_never_raises_on_dateline_like_text(text: str) -> None:
         assert 0 <= found.start < found.end <= len(text)
         if found.date is not None:
             dt.date.fromisoformat(found.date)
+
+
+_PIECES = st.sampled_from(
+    [
+        *("بكين", "الشمال", "عرفي", "مصرفي", "في", "وفي", "الخميس", "الاحدث", "ال", "اول", "الاول", "من"),
+        *("3", "25", "2015", "1436", "يوليو", "شوال", "كانون الثاني", "ه", "م", "الموافق", "(", ")", "-", "،", ":"),
+        *("شينخوا", "واس", "ا ف ب", "x", "پ", "/"),
+    ]
+)
+_LINE = st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=14).map(
+    lambda parts: "".join(p + b for p, b in parts)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE)
+def test_dateline_place_words_read_whole_match_as_words_cut_anywhere(line: str) -> None:
+    """Possessive place words give the matches of the patterns that may cut a word."""
+    text = fold(line).text
+    for pattern in (_dated(), _undated()):
+        cutting = re.compile(pattern.pattern.replace("\\u0621-\\u064a]++", "\\u0621-\\u064a]+"))
+        assert "++" in pattern.pattern
+        found, reference = pattern.match(text), cutting.match(text)
+        assert (found and (found.span(), found.groupdict())) == (
+            reference and (reference.span(), reference.groupdict())
+        )

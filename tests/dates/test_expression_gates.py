@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rasd.dates import expressions
 from rasd.dates.folding import Folded, fold, fold_word
 from rasd.dates.months import load_months
-from rasd.dates.required import reach
+from rasd.dates.required import around_group, reach, required
 
 _MARGIN = 80
 
@@ -111,3 +111,44 @@ def test_expression_gates_reach_counts_what_a_match_may_read() -> None:
 def test_expression_gates_find_what_a_full_scan_finds(text: str, cuts: list[int], anchor: dt.date | None) -> None:
     bounds = sorted({min(c, len(fold(text).text)) for c in cuts})
     _same(text, list(zip(bounds[::2], bounds[1::2], strict=False)), anchor)
+
+
+def test_expression_gates_required_bounds_where_the_strings_sit() -> None:
+    # «ab» then «c» or «de»: «x» first (one character before), «f» and a lookahead after
+    assert required(re.compile(r"(?<!q)x(?:ab|cd)[ ]*f(?=gh)")) == (frozenset({"xab", "xcd"}), 0, 5, 7)
+    # the longer strings after the blanks, after at most «yy», «ww» and one blank
+    assert required(re.compile(r"y{0,2}(?:z|ww)[ ]*(?:abc|(?:pq)?rst)")) == (
+        frozenset({"abc", "rst", "pqrst"}),
+        5,
+        5,
+        5,
+    )
+    assert required(re.compile(r"a+bcd"))[1:] == (None, 3, 3)  # type: ignore[index]
+    # branches that share a word are gated on it, not each on its own rarer-looking word
+    assert required(re.compile(r"(?:abc[ ]+(?:x)?ddd|efg[ ]+ddd|ddde)"))[0] == frozenset({"ddd", "xddd", "ddde"})  # type: ignore[index]
+    assert around_group(re.compile(r"(?:من )?(?P<m>ab|cde)(?!x)(?:[ ]*12)?"), "m") == (3, 6)
+    assert around_group(re.compile(r"(?:(?P<m>ab)|c)d"), "m") is None  # not in every match
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_expression_gates_matches_sit_within_their_bounds(text: str) -> None:
+    """What the analysis says of where a form's matches hold their anchor, against every match."""
+    folded = fold(text).text
+    for form in expressions.all_forms():
+        if form.anchor is not None:
+            before, read = around_group(form.pattern, form.anchor)  # type: ignore[misc]
+            for match in form.pattern.finditer(folded):
+                assert match.start(form.anchor) - match.start() <= before
+                assert match.end() - match.start(form.anchor) <= read
+            continue
+        need = required(form.pattern)
+        if need is None or need[1] is None or need[3] is None:
+            continue
+        for match in form.pattern.finditer(folded):
+            held = [
+                o
+                for o in range(match.start(), match.end())
+                if any(match.string.startswith(w, o) and o + len(w) <= match.end() for w in need[0])
+            ]
+            assert any(o - match.start() <= need[1] and match.end() - o <= need[3] for o in held)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rasd.dates import TimeExpr, find_dateline, find_expressions
+from rasd.dates.folding import fold
+from rasd.dates.patterns import DAY, WORD, starting_word
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 MONDAY = dt.date(2015, 8, 10)  # the SPA items of 10 Aug 2015; a Monday
@@ -347,3 +350,40 @@ def test_expressions_never_raise_on_date_like_text(text: str, anchor: dt.date | 
 @given(st.lists(_PIECES, max_size=30).map("".join), _ANCHORS)
 def test_expressions_never_raise_on_glued_date_like_text(text: str, anchor: dt.date | None) -> None:
     _check(text, find_expressions(text, anchor))
+
+
+def test_expressions_day_checks_its_assertions_in_a_cheaper_order() -> None:
+    """DAY puts each ordinal branch's start and first letters before its lookbehinds: the same pattern."""
+    plain = DAY.replace("(?<!\\w)(?=ال)", "").replace("(?<!\\w)(?=ا)", "")
+    plain = plain.replace("(?P<{g}o>", "(?<!\\w)(?P<{g}o>").replace("(?P<{g}f>", "(?<!\\w)(?P<{g}f>")
+    new, old = re.compile(DAY.replace("{g}", "d")), re.compile(plain.replace("{g}", "d"))
+    texts = [
+        "الخامس من يوليو",
+        "كانون الثاني من",
+        "في الحادي والعشرين من",
+        "أول أمس",
+        "بالاول من",
+        "والعاشر من",
+        "3 من",
+    ]
+    for text in texts:
+        folded = fold(text).text
+        assert [(m.span(), m.groupdict()) for m in new.finditer(folded)] == [
+            (m.span(), m.groupdict()) for m in old.finditer(folded)
+        ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["العام", "عام", "اليوم", "و", "ف", "ب", "ل", "وب", "x", "3", " ", "\n", "-"]), max_size=12
+    )
+)
+def test_expressions_starting_word_is_word_then_the_words(parts: list[str]) -> None:
+    """WORD checked after the word is read finds what WORD before it finds."""
+    text = "".join(parts)
+    words = ("العام", "عام", "اليوم")
+    before = re.compile(WORD + "(?:" + "|".join(words) + ")")
+    after = re.compile(starting_word(words))
+    assert [m.span() for m in after.finditer(text)] == [m.span() for m in before.finditer(text)]
+    for start in range(len(text)):
+        assert bool(after.match(text, start)) == bool(before.match(text, start))

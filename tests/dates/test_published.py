@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.dates import Dateline, date_from_url, find_dateline, find_stamp, published_date
+from rasd.dates.hijri import iso_day, make_date
+from rasd.dates.published import _URL_PATTERNS, URL_YEARS, _stamps
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DATELINE = Dateline("بكين", "2024-12-01", "Xinhua", 0, 10)
@@ -98,3 +102,46 @@ def test_published_never_raises(text: str, url: str | None) -> None:
     date, source = published_date(text, url, find_dateline(text))
     assert (date is None) == (source is None)
     assert source in (None, "stamp", "dateline", "url")
+
+
+_OLD_STAMP = re.compile(
+    r"(?P<y>[12](?<![0-9].)[0-9]{3})(?P<sep>[:/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"(?P<time>[ .T]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?![0-9])"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "2", "0", "9", "12", "2015", "1436", ":", "/", ".", "-", " ", "T", "x"]), max_size=30
+    )
+)
+def test_published_stamps_of_each_first_figure_are_those_of_one_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert [m.span() for m in _stamps(text)] == [m.span() for m in _OLD_STAMP.finditer(text)]
+
+
+def _reference_date_from_url(url: str) -> str | None:
+    """date_from_url with no shortcut: every URL is split."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = url.split("?", 1)[0]
+    for pattern in _URL_PATTERNS:
+        for match in pattern.finditer(path):
+            year = int(match.group("y"))
+            date = iso_day(make_date(year, int(match.group("m")), int(match.group("d"))))
+            if year in URL_YEARS and date is not None:
+                return date
+    return None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["http://a.b/", "2015", "20", "19", "1", "08", "/", "-", "_", "?", "\n", "\t", "x"]),
+        max_size=12,
+    )
+)
+def test_published_url_without_a_year_needs_no_split(parts: list[str]) -> None:
+    url = "".join(parts)
+    assert date_from_url(url) == (_reference_date_from_url(url) if url else None)

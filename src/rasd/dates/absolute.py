@@ -24,6 +24,7 @@ from rasd.dates.patterns import (
     WORD,
     YEAR,
     YEAR_WORD,
+    YEAR_WORDS,
     day,
     day_value,
     direction,
@@ -32,6 +33,7 @@ from rasd.dates.patterns import (
     hijri_month,
     hijri_number,
     month_gate,
+    starting_word,
 )
 
 _COMMA = rf"{SP}[,،]?{SP}"
@@ -41,10 +43,11 @@ _WEEKDAY_PREFIX = rf"(?:{WEEKDAY}{_COMMA})?"
 _RANGE_JOIN = rf"{SP}(?P<join>-|الي|حتي|لغايه|ولغايه|و){SP}"
 _RANGE_OPEN = rf"{WORD}(?:(?:من|(?P<between>بين)){SP1})?"
 _HIJRI_RANGE = range(1300, 1501)  # a bare numeric year in this range is Hijri («19/10/1436»)
-# What every match of the figure forms holds, for expressions.py's gate: a year and the first letter
-# of its era mark; figures, a separator, a month's figures and the same separator again.
-_MARKED_YEAR_GATE = rf"[12][0-9]{{3}}{SP}[هم]"
-_FIGURES_GATE = rf"[0-9]{SP}([/.-]){SP}[0-9]{{1,2}}{SP}\1"
+# One gate (expressions.py) for the three figure forms, whose every match holds a hit of one of its
+# branches: a year and the first letter of its era mark; figures, a separator, a month's figures and
+# the same separator again. Its hits cover those of either branch, so a window is read once for all
+# three forms; the branches share their first figure, so that the engine skips to figures.
+_FIGURES_GATE = rf"[0-9](?:(?<=[12])[0-9]{{3}}{SP}[هم]|{SP}([/.-]){SP}[0-9]{{1,2}}{SP}\1)"
 
 
 def _year_part(group: str) -> str:
@@ -147,7 +150,7 @@ def absolute_forms() -> tuple[Form, ...]:
     patterns: tuple[tuple[str, str, Resolver], ...] = (
         ("day-month-year", rf"{WORD}{_WEEKDAY_PREFIX}{d}{SP}{_OF}{month}{tail}?", _day_month),
         ("month-year", rf"{WORD}{month}{tail}", _month_year),
-        ("year", rf"{WORD}{YEAR_WORD}(?P<y>{YEAR})(?P<h>{HIJRI_SUFFIX})?{GREG_SUFFIX}", _year),
+        ("year", rf"{starting_word(YEAR_WORDS)}{SP1}(?P<y>{YEAR})(?P<h>{HIJRI_SUFFIX})?{GREG_SUFFIX}", _year),
         (
             "marked-year",
             rf"(?<![0-9.,/])(?P<y>{YEAR})(?:(?P<h>{HIJRI_SUFFIX})|{SP}(?:ميلاديه|ميلادي|م){END})",
@@ -186,8 +189,14 @@ def absolute_forms() -> tuple[Form, ...]:
     )
     gates = {name: month_gate("gregorian") for name in ("day-month-year", "month-year", "range", "range-two-months")}
     gates |= {name: month_gate("hijri") for name in ("hijri-day", "hijri-month")}
-    gates |= {"marked-year": _MARKED_YEAR_GATE, "numeric-dmy": _FIGURES_GATE, "numeric-ymd": _FIGURES_GATE}
-    return tuple(Form(name, re.compile(pattern), resolve, gates.get(name)) for name, pattern, resolve in patterns)
+    gates |= dict.fromkeys(("marked-year", "numeric-dmy", "numeric-ymd"), _FIGURES_GATE)
+    # the group that starts at the gate's hit: the (first) month name, the marked year
+    anchors = dict.fromkeys(("day-month-year", "month-year", "range", "hijri-day", "hijri-month"), "m")
+    anchors |= {"range-two-months": "m1", "marked-year": "y"}
+    return tuple(
+        Form(name, re.compile(pattern), resolve, gates.get(name), anchors.get(name))
+        for name, pattern, resolve in patterns
+    )
 
 
 def _day_of_month(match: re.Match[str], anchor: dt.date | None) -> Resolved:

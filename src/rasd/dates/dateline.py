@@ -83,7 +83,10 @@ def _compact(surface: str) -> str:
 _AGENCY_BY_COMPACT = {_compact(form): name for name, forms in AGENCIES.items() for form in forms}
 _AGENCY_FORMS = sorted((form for forms in AGENCIES.values() for form in forms), key=len, reverse=True)
 AGENCY = "(?:" + "|".join(_agency_pattern(form) for form in _AGENCY_FORMS) + ")" + END
-_PLACE_WORD = rf"(?!(?:{_STOP_PLACE}){END})(?!{WEEKDAY})[\u0621-\u064a]+"
+# A place word is read whole (possessive): the engine would otherwise try every shorter place before
+# failing. A cut word could only go on as «في», a weekday or «الـ» before a day's figures, and then the
+# whole word, tried first, goes on the same way; so no match is lost.
+_PLACE_WORD = rf"(?!(?:{_STOP_PLACE}){END})(?!{WEEKDAY})[\u0621-\u064a]++"
 _WORDS = rf"{_PLACE_WORD}(?:{SP1}{_PLACE_WORD}){{0,2}}"
 # «تبليسي (جورجيا)»: the country in brackets stays in the span but out of the place.
 PLACE = rf"(?P<place>{_WORDS})(?:{SP}\({SP}{_WORDS}{SP}\))?"

@@ -22,7 +22,7 @@ from rasd.dates.months import load_months
 from rasd.dates.patterns import literal_alternation
 from rasd.dates.records import TimeExpr
 from rasd.dates.relative import relative_forms
-from rasd.dates.required import reach, required_strings
+from rasd.dates.required import around_group, reach, required, required_strings
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,9 @@ def _gate_words() -> re.Pattern[str]:
     return re.compile(literal_alternation(names))
 
 
-_FIGURES = re.compile(r"\d+")  # a run of figures opens the same window as its figures one by one
+# A run of figures opens the same window as its figures one by one. «\d\d*», not «\d+»: a pattern that
+# opens with a class lets the engine skip to figures; a repeat is tried at every position.
+_FIGURES = re.compile(r"\d\d*")
 
 
 def _gate_hits(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -135,10 +137,35 @@ def _word_gates() -> tuple[re.Pattern[str], dict[str, list[int]]]:
     return re.compile(literal_alternation(words)), stands
 
 
+_Bounds = tuple[int, int]  # (before, after), see _scans
+
+
 @lru_cache(maxsize=1)
-def _form_reaches() -> tuple[int | None, ...]:
-    """Per form, how far from its start a match attempt reads (required.reach), for ``_scans``."""
-    return tuple(reach(form.pattern) for form in all_forms())
+def _form_bounds() -> tuple[_Bounds | None, ...]:
+    """Per form, how far before a gate hit a match may start and past the hit's last character a scan
+    must read, for ``_scans`` (None: unbounded, the whole window is scanned).
+
+    A form with a gate pattern and an anchor group: every match starts at most ``before`` (required.py's
+    around_group) before the group, which starts inside a hit, and reads less than ``read`` from there.
+    A scan that ends ``before`` plus the gate's reach past the hit also leaves a gate hit whole: one
+    the end of the scan made up (a month name cut by it) lies more than ``before`` past the last hit, so
+    no match that starts by then holds it. A word gate: the words a match consumes are its anchor
+    (required.required), and a scan's end cuts none of them. Else only the form's reach is known: a
+    match reads at most that from its start and holds the hit's first character."""
+    out: list[_Bounds | None] = []
+    for form, gate in zip(all_forms(), _form_gates(), strict=True):
+        far = reach(form.pattern)
+        bounds: _Bounds | None = None if far is None else (far, far)
+        if isinstance(gate, re.Pattern) and form.anchor is not None:
+            around, gate_reach = around_group(form.pattern, form.anchor), reach(gate)
+            if around is not None and gate_reach is not None:
+                bounds = around[0], max(around[1], around[0] + gate_reach)
+        elif isinstance(gate, frozenset):
+            need = required(form.pattern)
+            if need is not None and need[1] is not None and need[3] is not None:
+                bounds = need[1], need[3]
+        out.append(bounds)
+    return tuple(out)
 
 
 _Hits = list[tuple[int, int, list[tuple[int, int]]]]
@@ -171,28 +198,30 @@ def _word_spans(text: str, windows: list[tuple[int, int]]) -> dict[int, _Hits]:
     return out
 
 
-def _scans(hits: _Hits, far: int | None) -> list[tuple[int, int, int]]:
+def _scans(hits: _Hits, bounds: _Bounds | None) -> list[tuple[int, int, int]]:
     """(lo, hi, last start) of the stretches of the windows that may hold a match.
 
-    A match holds a gate hit and reads at most ``far`` characters from its start, so it starts less
-    than ``far`` before a hit, and no later than the hit's last character (a hit the gate's scan
-    skipped lies inside one it found). Scanning from ``far`` before the first hit of a cluster to
-    ``far`` past its last hit tries all those starts on the same characters as a scan of the whole
-    window: the same matches, in the same chain, as no match starts between clusters. A match the
-    stretch gives that starts after the last hit is no match of the window (the end of the stretch
-    may have cut a word), so the caller drops it and the rest."""
+    A match holds an anchor (_form_bounds) inside a gate hit (a hit the gate's scan skipped lies inside
+    one it found), starts at most ``before`` characters before it and no later than it, and reads less
+    than ``after`` past the hit's last character. So a scan from ``before`` ahead of the first hit of
+    a cluster to ``after`` past its last hit tries all the starts that can match on the same characters
+    as a scan of the whole window (lookbehinds see the text before a scan's start): the same matches,
+    in the same chain, as no match starts between clusters nor reaches the next. A match the stretch
+    gives that starts after the last hit is no match of the window (the end of the stretch may have
+    cut a word), so the caller drops it and the rest."""
     out: list[tuple[int, int, int]] = []
     for lo, hi, spans in hits:
-        if far is None:
+        if bounds is None:
             out.append((lo, hi, hi))
             continue
+        before, after = bounds
         first, last = spans[0][0], spans[0][1] - 1
         for start, end in spans[1:]:
-            if start - far > last + far:
-                out.append((max(lo, first - far), min(hi, last + far), last))
+            if start - before > last + after:
+                out.append((max(lo, first - before), min(hi, last + after), last))
                 first = start
             last = max(last, end - 1)
-        out.append((max(lo, first - far), min(hi, last + far), last))
+        out.append((max(lo, first - before), min(hi, last + after), last))
     return out
 
 
@@ -207,18 +236,18 @@ def _candidates(
         return found
     blanks_single = "  " not in text  # as reach() assumes; fold() leaves no run of blanks
     hits = _word_spans(text, windows)
-    scans: dict[tuple[int, int | None], list[tuple[int, int, int]]] = {}
-    plan = zip(all_forms(), _form_gates(), _gate_keys(), _form_reaches(), strict=True)
-    for order, (form, gate, key, far) in enumerate(plan):
-        far = far if blanks_single and gate is not None else None
-        if (key, far) not in scans:
+    scans: dict[tuple[int, _Bounds | None], list[tuple[int, int, int]]] = {}
+    plan = zip(all_forms(), _form_gates(), _gate_keys(), _form_bounds(), strict=True)
+    for order, (form, gate, key, bounds) in enumerate(plan):
+        bounds = bounds if blanks_single and gate is not None else None
+        if (key, bounds) not in scans:
             if gate is None:
-                scans[key, far] = [(lo, hi, hi) for lo, hi in windows]
+                scans[key, bounds] = [(lo, hi, hi) for lo, hi in windows]
             else:
                 if isinstance(gate, re.Pattern) and key not in hits:
                     hits[key] = _gate_spans(text, windows, gate)  # forms share gates (month names)
-                scans[key, far] = _scans(hits.get(key, []), far)
-        for lo, hi, last in scans[key, far]:
+                scans[key, bounds] = _scans(hits.get(key, []), bounds)
+        for lo, hi, last in scans[key, bounds]:
             for match in form.pattern.finditer(text, lo, hi):
                 if match.start() > last:
                     break

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
@@ -121,15 +121,27 @@ def _fast_table() -> dict[int, str]:
 
 
 _FAST = _fast_table()
-_TRANSLATE = Translator(_FAST)
-_STRETCH = re.compile("(?<=[\u0621-\u064a\u0640\x00])\u0640")
+Translator(_FAST)  # checks that the order of replacements cannot matter
+# Letters nearly every Arabic text holds (ة أ ى إ) are replaced outright: looking for which of the
+# table's characters a text holds then meets only the rare ones.
+_EVERYWHERE = tuple((char, _FAST[ord(char)]) for char in "ةأىإ")
+_TRANSLATE = Translator({k: v for k, v in _FAST.items() if chr(k) not in dict(_EVERYWHERE)})
+# The lookbehind comes after the tatweel, so that the engine skips to tatweels.
+_STRETCH = re.compile("\u0640(?<=[\u0621-\u064a\u0640\x00]\u0640)")
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_FAST)``."""
+    for char, folded in _EVERYWHERE:
+        text = text.replace(char, folded)
+    return _TRANSLATE(text)
 
 
 def _fold_fast(text: str) -> Folded | None:
     """The same fold in C-speed pieces, for texts without tatweel or unusual characters."""
     if "\x00" in text:
         return None  # NUL would be taken for a dropped character
-    t = _TRANSLATE(text)
+    t = _translate(text)
     if _TATWEEL in t:  # stretching a letter it is dropped; standing alone it is a dash
         t = _STRETCH.sub("\x00", t).replace(_TATWEEL, "-")
     chars, index = _compact(t)
@@ -137,9 +149,23 @@ def _fold_fast(text: str) -> Folded | None:
 
 
 # What the fold drops from a translated text: NULs (dropped characters), and in a run of blanks
-# (NULs between them included) everything after its first space.
+# (NULs between them included) everything after its first space. It stops at every blank, so it is
+# used only where a blank comes before a NUL; elsewhere the NUL runs and the runs of spaces are found
+# apart by patterns that open with a literal, which the engine skips to («\x00+» would be tried at
+# every position).
 _DROPPED_RUN = re.compile("\x00+| [ \x00]+")
-_NULS = re.compile("\x00+")  # the same runs in a text with no blank before a blank or a NUL; it skips ahead faster
+_NULS = re.compile("\x00\x00*")
+_SPACES_RUN = re.compile("   *")
+
+
+def _dropped_runs(t: str) -> Iterable[re.Match[str]]:
+    """The matches of _DROPPED_RUN in ``t``, in order. Without a blank before a NUL, a run of blanks is
+    a run of spaces and no NUL touches it, so the two kinds of run are found apart."""
+    if " \x00" in t:
+        return _DROPPED_RUN.finditer(t)
+    if "  " in t:
+        return sorted([*_NULS.finditer(t), *_SPACES_RUN.finditer(t)], key=re.Match.start)
+    return _NULS.finditer(t)
 
 
 def _compact(t: str) -> tuple[str, Sequence[int]]:
@@ -150,8 +176,7 @@ def _compact(t: str) -> tuple[str, Sequence[int]]:
     starts: list[int] = []  # where each piece starts in the folded text
     origins: list[int] = []  # and in t
     kept = pos = 0
-    runs = _DROPPED_RUN if "  " in t or " \x00" in t else _NULS
-    for m in runs.finditer(t):
+    for m in _dropped_runs(t):
         cut = m.start() + (t[m.start()] == " ")  # a blank run keeps its first space
         if cut > pos:
             pieces.append(t[pos:cut])
@@ -213,8 +238,11 @@ def fold(text: str) -> Folded:
     """Fold ``text`` for matching; see the module docstring for what is folded. Cached: the dateline,
     the stamp and the expressions of one document all read the same fold."""
     fast = _fold_fast(text)
-    if fast is not None:
-        return fast
+    return fast if fast is not None else _fold_slow(text)
+
+
+def _fold_slow(text: str) -> Folded:
+    """The fold character by character: for texts holding NUL, and the reference of the fast one."""
     chars: list[str] = []
     index: list[int] = []
     for i in range(len(text)):

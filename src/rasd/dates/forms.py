@@ -30,12 +30,15 @@ class Form:
     """One expression pattern; the resolver returns None to veto a match it finds wrong.
 
     ``gate``, when given, is a regex that finds a hit inside every match (expressions.py scans only
-    the windows that hold one); without it the gate is read from the pattern (required.py)."""
+    the windows that hold one); without it the gate is read from the pattern (required.py). ``anchor``
+    names a group every match consumes that starts where the gate matches, so that expressions.py
+    scans only as far before and after a hit as the pattern reaches from that group."""
 
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
     gate: str | None = None
+    anchor: str | None = None
 
 
 def on_day(day: dt.date | None, kind: str) -> Resolved:

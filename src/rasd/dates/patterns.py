@@ -23,7 +23,8 @@ DAY_NUM = r"(?:3[01]|[12][0-9]|0?[1-9])"
 YEAR = r"[12][0-9]{3}(?![0-9])"
 GREG_SUFFIX = r"(?:" + SP + r"(?:ميلاديه|ميلادي|م)" + END + r"\.?)?"
 HIJRI_SUFFIX = r"(?:" + SP + r"(?:هجريه|هجري|ه)(?:" + END + r"|(?=ا?لموافق))\.?)"
-YEAR_WORD = r"(?:(?:العام|عام|السنه|سنه)" + SP1 + r")"
+YEAR_WORDS = ("العام", "عام", "السنه", "سنه")
+YEAR_WORD = r"(?:(?:" + "|".join(YEAR_WORDS) + ")" + SP1 + r")"
 
 WEEKDAYS = {
     "الاثنين": 0,
@@ -63,11 +64,15 @@ _NOT_AFTER = "".join(
 _LONG_ORDINALS = "|".join(
     re.escape(w).replace(r"\ ", SP1) for w in sorted(ORDINALS, key=len, reverse=True) if w not in ("اول",)
 )
+# Each ordinal branch checks the word's start and first letters before its nine lookbehinds (the
+# same assertions at one position, in a cheaper order), so that those run at few positions.
 DAY = (
     r"(?:(?<![0-9])(?:ال" + SP + r")?(?P<{g}n>" + DAY_NUM + r")(?![0-9])"
-    r"|" + _NOT_AFTER + r"(?<!\w)(?P<{g}o>" + _LONG_ORDINALS + r")(?=" + SP1 + r"من" + SP1 + r")"
-    r"|" + _NOT_AFTER + r"(?<!\w)(?P<{g}f>اول|الاول)" + SP1 + r")"
+    r"|(?<!\w)(?=ال)" + _NOT_AFTER + r"(?P<{g}o>" + _LONG_ORDINALS + r")(?=" + SP1 + r"من" + SP1 + r")"
+    r"|(?<!\w)(?=ا)" + _NOT_AFTER + r"(?P<{g}f>اول|الاول)" + SP1 + r")"
 )
+if not all(word.startswith("ال") for word in ORDINALS if word != "اول"):
+    raise ValueError("DAY looks for «ال» before the long ordinals: each must start with it")
 
 
 def day(group: str) -> str:
@@ -94,6 +99,18 @@ def gregorian_month_alt() -> str:
 @lru_cache(maxsize=1)
 def hijri_month_alt() -> str:
     return "(?:" + month_alternation("hijri") + ")" + END
+
+
+def word_start_after(width: int) -> str:
+    """WORD checked after the ``width`` letters of a word were read: a pattern that opens with those
+    letters, not with WORD's lookbehinds, lets the engine skip to them instead of trying every position."""
+    read = "." * width
+    return rf"(?:(?<!\w{read})|(?<=(?<!\w)[وفبل]{read})|(?<=(?<!\w)[وف][بل]{read}))"
+
+
+def starting_word(words: Iterable[str]) -> str:
+    """WORD followed by one of ``words`` (in this order), with WORD checked after each word is read."""
+    return "(?:" + "|".join(re.escape(word) + word_start_after(len(word)) for word in words) + ")"
 
 
 def _name_start(width: int) -> str:

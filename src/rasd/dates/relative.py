@@ -13,13 +13,14 @@ import re
 
 from rasd.dates.forms import Form, Resolved, Resolver, in_month, in_year, on_day, previous_word, unresolved
 from rasd.dates.hijri import shift_days, shift_month
-from rasd.dates.patterns import END, RELATIVE_WORD, SP, SP1, WEEKDAY, WEEKDAYS, WORD, direction
+from rasd.dates.patterns import END, RELATIVE_WORD, SP, SP1, WEEKDAY, WEEKDAYS, WORD, direction, starting_word
 
 _WEEKDAY = rf"{SP}[,،]?{SP}\(?{SP}(?P<wd>{WEEKDAY})(?:{SP}\))?"
 _WEEKDAY_TAIL = rf"(?:{_WEEKDAY})?"
 # «اليوم» as an adjective phrase head («اليوم الوطني», «اليوم نفسه») or inside a paper's name is no date.
 _NOT_TODAY = rf"(?!{SP1}(?:ال\w|نفسه|ذاته))"
-_PAPERS = "".join(f"(?<!{name} )" for name in ("عين", "صحيفه", "جريده", "مجله"))
+# Looked for after «اليوم» is read (so that the pattern opens with it), hence «اليوم» in each.
+_PAPERS = "".join(f"(?<!{name} اليوم)" for name in ("عين", "صحيفه", "جريده", "مجله"))
 _PAST_WEEKDAY = ("الماضي", "المنصرم", "الفائت", "السابق")
 _NEXT_WEEKDAY = ("المقبل", "القادم")
 # Nouns before «العام» that make it "general", not "year" («الأمين العام الحالي»).
@@ -88,7 +89,7 @@ def relative_forms() -> tuple[Form, ...]:
     units = r"(?:الاسبوع|الشهر|العام|السنه)"
     weekday_dir = "|".join(_PAST_WEEKDAY + _NEXT_WEEKDAY)
     patterns: tuple[tuple[str, str, Resolver], ...] = (
-        ("today", rf"{WORD}{_PAPERS}اليوم{END}(?:{_WEEKDAY}|{_NOT_TODAY})", _today),
+        ("today", rf"{starting_word(['اليوم'])}{_PAPERS}{END}(?:{_WEEKDAY}|{_NOT_TODAY})", _today),
         (
             "yesterday",
             rf"{WORD}(?:(?P<two>(?:اول|قبل){SP1}(?:من{SP1})?)(?:ال)?امس"
@@ -101,7 +102,7 @@ def relative_forms() -> tuple[Form, ...]:
             rf"{WORD}(?:(?P<after>بعد){SP1}(?:ال)?غد|يوم{SP1}(?:ال)?غد|غدا|غد){END}{_WEEKDAY_TAIL}",
             _tomorrow,
         ),
-        ("last-night", rf"{WORD}الليله{SP1}(?:الماضيه|الفائته|المنصرمه){END}", _last_night),
+        ("last-night", rf"{starting_word(['الليله'])}{SP1}(?:الماضيه|الفائته|المنصرمه){END}", _last_night),
         ("weekday", rf"{WORD}(?:يوم{SP1})?(?P<wd>{WEEKDAY})(?:{SP1}(?P<dir>{weekday_dir}){END})?", _weekday),
         (
             "period",

@@ -9,6 +9,8 @@ and need not be scanned. The analysis is conservative: where it is unsure it req
 from __future__ import annotations
 
 import re
+from itertools import product
+from math import prod
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -75,57 +77,175 @@ def _exact(op: Any, av: Any) -> _Strings | None:
     return None
 
 
-def _better(a: _Strings | None, b: _Strings | None) -> _Strings | None:
+# Strings one of which every match consumes, with bounds on where: the most characters consumed
+# before the string starts, and from its start to the end of the part analysed, the most consumed and
+# the most read (None: unbounded).
+_Need = tuple[_Strings, int | None, int | None, int | None]
+
+
+def _valid(need: _Need | None) -> bool:
+    return need is not None and bool(need[0]) and "" not in need[0]
+
+
+def _better(a: _Need | None, b: _Need | None) -> _Need | None:
     """The more selective of two requirements: longer shortest string, then fewer strings."""
-    if a is None or not a or "" in a:
-        return b if b and "" not in b else None
-    if b is None or not b or "" in b:
+    if not _valid(a):
+        return b if _valid(b) else None
+    if not _valid(b):
         return a
-    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+    return max(a, b, key=lambda n: (min(map(len, n[0])), -len(n[0])))
 
 
-def _required_seq(items: Any) -> _Strings | None:
+def _best(options: list[_Need]) -> _Need | None:
+    best: _Need | None = None
+    for need in options:
+        best = _better(best, need)
+    return best
+
+
+_MAX_CHOICES = 4096  # ways of picking one requirement per branch that are compared
+
+
+def _branch(options: list[list[_Need]]) -> _Need | None:
+    """One requirement per branch, joined: the choice whose strings hold the fewest distinct words, so
+    that branches which share a word are gated on it («غد» in «بعد غد», «يوم غد», «غدا»), not on a
+    common word of one branch («بعد», «يوم»); else longer shortest string, then fewer strings."""
+    if any(not branch for branch in options):
+        return None
+    if prod(map(len, options)) > _MAX_CHOICES:
+        options = [[_best(branch)] for branch in options]  # type: ignore[list-item]
+    chosen: _Need | None = None
+    chosen_key: tuple[int, int, int] | None = None
+    for pick in product(*options):
+        strings = frozenset().union(*(need[0] for need in pick))
+        before, consumed, read = (_most(need[i] for need in pick) for i in (1, 2, 3))
+        key = (min(map(len, strings)), -len(_words(strings)), -len(strings))
+        if chosen_key is None or key > chosen_key:
+            chosen, chosen_key = (strings, before, consumed, read), key
+    return chosen
+
+
+def _words(strings: _Strings) -> _Strings:
+    """The strings that hold none of the others: a text that holds one of ``strings`` holds one of these."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+
+
+def _span(items: Any) -> _Reach | None:
+    """(most consumed, most read) of a sequence analysed on its own (a back reference to a group
+    outside it counts as unbounded)."""
+    return _reach_seq(items, {})
+
+
+def _placed(strings: _Strings, head: Any, inner: tuple[int | None, ...], tail: Any) -> _Need:
+    """A requirement found in one part of a sequence, ``inner`` its bounds within that part, with its
+    bounds within the whole; ``head`` and ``tail`` are the items before and after the part."""
+    before, consumed, read = inner
+    ahead, behind = _span(head), _span(tail)
+    before = None if before is None or ahead is None else ahead[0] + before
+    if consumed is None or read is None or behind is None:
+        return strings, before, None, None
+    return strings, before, consumed + behind[0], max(read, consumed + behind[1])
+
+
+def _run(strings: _Strings, items: list[Any], start: int, stop: int) -> _Need:
+    """The strings of the exactly known items ``items[start:stop]``, which start where the run does."""
+    whole = _span(items[start:stop])
+    inner = (0, None, None) if whole is None else (0, *whole)
+    return _placed(strings, items[:start], inner, items[stop:])
+
+
+def _required_seq(items: Any) -> _Need | None:
     """Strings one of which every match of a sequence consumes, or None when none is known."""
-    best: _Strings | None = None
+    return _best(_options_seq(items))
+
+
+def _options_seq(items: Any) -> list[_Need]:
+    """Every requirement found in a sequence: each run of exactly known items, each requirement of an
+    item that every match goes through."""
+    items = list(items)
+    out: list[_Need] = []
     run: _Strings = frozenset({""})
-    for op, av in items:
+    run_at = 0  # where the run of exactly known items starts
+    for k, (op, av) in enumerate(items):
         alts = _exact(op, av)
         if alts is not None:
             joined = _product(run, alts)
             if joined is not None:
                 run = joined
                 continue
-            best, run = _better(best, run), alts
+            out.append(_run(run, items, run_at, k))
+            run, run_at = alts, k
             continue
-        best, run = _better(best, run), frozenset({""})
-        best = _better(best, _required(op, av))
-    return _better(best, run)
+        out.append(_run(run, items, run_at, k))
+        run, run_at = frozenset({""}), k + 1
+        inner = _required(op, av)
+        if inner is not None:
+            out.append(_placed(inner[0], items[:k], inner[1:], items[k + 1 :]))
+    out.append(_run(run, items, run_at, len(items)))
+    return [need for need in out if _valid(need)]
 
 
-def _required(op: Any, av: Any) -> _Strings | None:
+def _required(op: Any, av: Any) -> _Need | None:
     if op is c.SUBPATTERN:
         return _required_seq(av[-1])
     if op is c.ATOMIC_GROUP:
         return _required_seq(av)
     if op is c.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            need = _required_seq(branch)
-            if need is None:
-                return None
-            out |= need
-        return frozenset(out)
+        return _branch([_options_seq(branch) for branch in av[1]])
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _required_seq(av[2])
+        need = _required_seq(av[2])
+        if need is None or av[1] == 1:
+            return need
+        return need[0], need[1], None, None  # the first iteration holds it; the others are not counted
     return None
 
 
-def required_strings(pattern: re.Pattern[str]) -> _Strings | None:
-    """Strings one of which every match of ``pattern`` consumes, or None when the analysis finds none.
-    Case-insensitive patterns are not analysed."""
+def _most(values: Any) -> int | None:
+    """The largest of ``values``, None (unbounded) if any is."""
+    values = list(values)
+    return None if any(v is None for v in values) else max(values)
+
+
+def required(pattern: re.Pattern[str]) -> _Need | None:
+    """Strings one of which every match of ``pattern`` consumes, with (before, consumed, read): the most
+    characters a match consumes before the string starts, and consumes and reads from its start
+    (None: unbounded; a run of blanks counts as one blank, as in ``reach``). None when the analysis
+    finds no strings. Case-insensitive patterns are not analysed."""
     if pattern.flags & re.IGNORECASE:
         return None
     return _required_seq(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def required_strings(pattern: re.Pattern[str]) -> _Strings | None:
+    """Strings one of which every match of ``pattern`` consumes, or None when the analysis finds none."""
+    need = required(pattern)
+    return None if need is None else need[0]
+
+
+def around_group(pattern: re.Pattern[str], group: str) -> tuple[int, int] | None:
+    """(before, read): the most characters a match of ``pattern`` consumes before ``group`` starts and
+    the most an attempt reads from there, for a group every match consumes once (reached through
+    groups only, not through an alternation or a repeat); None when unknown. Blanks as in ``reach``."""
+    found = _group_seq(_parser.parse(pattern.pattern, pattern.flags), pattern.groupindex[group])
+    if found is None or found[0] is None or found[2] is None:
+        return None
+    return found[0], found[2]
+
+
+def _group_seq(items: Any, group: int) -> tuple[int | None, ...] | None:
+    """(before, consumed, read) of numbered group ``group`` in a sequence, as ``_placed`` gives them."""
+    items = list(items)
+    for k, (op, av) in enumerate(items):
+        if op is not c.SUBPATTERN:
+            continue
+        if av[0] == group:
+            whole = _span(av[-1])
+            inner: tuple[int | None, ...] | None = (0, None, None) if whole is None else (0, *whole)
+        else:
+            inner = _group_seq(av[-1], group)
+        if inner is not None:
+            return _placed(frozenset(), items[:k], inner, items[k + 1 :])[1:]
+    return None
 
 
 _BLANK = [(c.LITERAL, ord(" "))]
