@@ -9,7 +9,7 @@ from arabic_news import EGY_CHN, SAU_RUS_OKAZ, SAU_RUS_SPA
 
 from rasd.settings import DEFAULT_SETTINGS
 from rasd.store.db import schema_sql
-from rasd.store.duplicates import band_keys, check_batch, jaccard, lsh_shape, shingles, sketch
+from rasd.store.duplicates import band_keys, check_batch, jaccard, lsh_shape, shingles
 
 
 @pytest.fixture
@@ -62,19 +62,3 @@ def test_duplicates_a_document_being_replaced_is_no_candidate(con):
     assert check_batch(con, [("new", SAU_RUS_SPA)], set(), DEFAULT_SETTINGS)["new"].duplicate_of == "old"
     assert check_batch(con, [("new", SAU_RUS_SPA)], {"old"}, DEFAULT_SETTINGS)["new"].duplicate_of is None
     assert check_batch(con, [("old", SAU_RUS_SPA)], set(), DEFAULT_SETTINGS)["old"].duplicate_of is None
-
-
-def test_duplicates_keys_made_elsewhere_give_the_same_verdicts(con):
-    """Ingest's workers make the band keys (``sketch``); the check then gives the same verdicts."""
-    keys = band_keys(shingles(SAU_RUS_SPA, 3), DEFAULT_SETTINGS)
-    con.execute(
-        "INSERT INTO documents (doc_id, text_sha1, language, flags, text, run_id, minhash_bands) "
-        "VALUES ('old', 'x', 'ar', [], ?, 'r', ?)",
-        [SAU_RUS_SPA, keys],
-    )
-    batch = [("a", SAU_RUS_SPA + " انتهى"), ("b", SAU_RUS_OKAZ), ("c", SAU_RUS_OKAZ + " انتهى"), ("d", "  ")]
-    sketches = {doc_id: sketch(text, DEFAULT_SETTINGS) for doc_id, text in batch}
-    assert sketches["d"] is None
-    verdicts = check_batch(con, batch, set(), DEFAULT_SETTINGS, sketches)
-    assert verdicts == check_batch(con, batch, set(), DEFAULT_SETTINGS)
-    assert [verdicts[d].duplicate_of for d in "abcd"] == ["old", None, "b", None]

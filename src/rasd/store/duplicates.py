@@ -14,7 +14,7 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,49 +134,28 @@ def _texts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
     return {str(r[0]): str(r[1]) for r in rows}
 
 
-def sketch(text: str, settings: Settings) -> list[int] | None:
-    """A text's band keys; None when it has no words (it is then nobody's duplicate, nor original)."""
-    sh = shingles(text, settings.shingle_words)
-    return band_keys(sh, settings) if sh else None
-
-
 def check_batch(
-    con: duckdb.DuckDBPyConnection,
-    batch: Sequence[tuple[str, str]],
-    replaced: set[str],
-    settings: Settings,
-    keys: Mapping[str, list[int] | None] | None = None,
+    con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[str, str]], replaced: set[str], settings: Settings
 ) -> dict[str, Verdict]:
     """Near-duplicate verdicts for a batch of (doc_id, text), in batch order: each document is compared
-    with stored originals (minus those being replaced) and with the originals before it in the batch.
-    ``keys`` are the documents' ``sketch``es when they were made elsewhere (``rasd ingest``'s workers);
-    shingles are then made here only for the documents that have candidates to compare with."""
-    texts = dict(batch)
-    if keys is None:
-        keys = {doc_id: sketch(text, settings) for doc_id, text in batch}
-    bands = {doc_id: ks for doc_id, ks in keys.items() if ks}
-    stored = _stored_candidates(con, bands, replaced, settings.duplicate_candidates)
+    with stored originals (minus those being replaced) and with the originals before it in the batch."""
+    sh = {doc_id: shingles(text, settings.shingle_words) for doc_id, text in batch}
+    keys = {doc_id: band_keys(s, settings) for doc_id, s in sh.items() if s}
+    stored = _stored_candidates(con, keys, replaced, settings.duplicate_candidates)
     stored_sh = {
         doc_id: shingles(text, settings.shingle_words)
         for doc_id, text in _texts(con, {c for cs in stored.values() for c in cs}).items()
     }
-    made: dict[str, frozenset[bytes]] = {}
-
-    def sh(doc_id: str) -> frozenset[bytes]:
-        if doc_id not in made:
-            made[doc_id] = shingles(texts[doc_id], settings.shingle_words)
-        return made[doc_id]
-
     in_batch: dict[int, list[str]] = defaultdict(list)  # band key → originals seen earlier in the batch
     verdicts: dict[str, Verdict] = {}
     for doc_id, _text in batch:
-        mine = bands.get(doc_id)
+        mine = keys.get(doc_id)
         if not mine:
             verdicts[doc_id] = Verdict(None, None)
             continue
-        scored = [(jaccard(sh(doc_id), stored_sh[c]), c) for c in stored.get(doc_id, []) if c in stored_sh]
+        scored = [(jaccard(sh[doc_id], stored_sh[c]), c) for c in stored.get(doc_id, []) if c in stored_sh]
         earlier = dict.fromkeys(c for k in mine for c in in_batch.get(k, []))
-        scored += [(jaccard(sh(doc_id), sh(c)), c) for c in list(earlier)[: settings.duplicate_candidates]]
+        scored += [(jaccard(sh[doc_id], sh[c]), c) for c in list(earlier)[: settings.duplicate_candidates]]
         best = min(scored, key=lambda sc: (-sc[0], sc[1]), default=None)  # most similar, then smallest id
         if best is not None and best[0] >= settings.duplicate_threshold:
             verdicts[doc_id] = Verdict(best[1], None)

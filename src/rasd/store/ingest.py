@@ -30,13 +30,13 @@ import duckdb
 import pyarrow as pa
 
 from rasd import __version__
-from rasd.pipeline import Coder, code_item
+from rasd.pipeline import Coder
 from rasd.read import FieldMap, read_inputs
 from rasd.records import CodedDocument, Document, Problem
 from rasd.resources import Resources, load_resources
 from rasd.settings import Settings
 from rasd.store.db import DbPath, connect
-from rasd.store.duplicates import check_batch, sketch
+from rasd.store.duplicates import check_batch
 from rasd.store.rows import TABLES, BatchRows, StoredDocument, text_sha1
 from rasd.store.stories import refresh_stories, story_ids_of
 
@@ -202,19 +202,6 @@ def _write(
         raise
 
 
-Coded = tuple[CodedDocument | Problem, list[int] | None]
-
-
-def _code_and_sketch(item: Item, res: Resources) -> Coded:
-    """Code a document and make its near-duplicate band keys, in a worker where there are workers:
-    the keys are per-document work (a third of the near-duplicate check) that would otherwise fall to
-    the one process that checks and writes every batch."""
-    result = code_item(item, res)
-    if isinstance(result, Problem) or not isinstance(item, Document):
-        return result, None
-    return result, sketch(item.text, res.settings)
-
-
 def _todo(docs: list[Document], stored: dict[str, str], resume: bool) -> list[Document]:
     """The documents to code and store: new or changed ones (with ``resume``, new ones only)."""
     if resume:
@@ -236,7 +223,7 @@ class _Planned:
 
 
 def _plan(
-    con: duckdb.DuckDBPyConnection, batch: list[Item], unwritten: set[str], coder: Coder[Coded], resume: bool
+    con: duckdb.DuckDBPyConnection, batch: list[Item], unwritten: set[str], coder: Coder, resume: bool
 ) -> _Planned:
     """Look a batch up and start coding what it needs (coding is deterministic, so a document coded
     early that turns out not to be needed only costs its time)."""
@@ -248,7 +235,7 @@ def _plan(
 
 
 def _planned(
-    con: duckdb.DuckDBPyConnection, batches: Iterable[list[Item]], coder: Coder[Coded], resume: bool, ahead: int
+    con: duckdb.DuckDBPyConnection, batches: Iterable[list[Item]], coder: Coder, resume: bool, ahead: int
 ) -> Iterator[_Planned]:
     """The batches in order, each planned ``ahead`` batches before it is due, so that the workers code
     the next batch while this process checks and writes the one before (with one process there is
@@ -267,7 +254,7 @@ def _finish(
     con: duckdb.DuckDBPyConnection,
     planned: _Planned,
     summary: RunSummary,
-    coder: Coder[Coded],
+    coder: Coder,
     settings: Settings,
     resume: bool,
 ) -> None:
@@ -286,16 +273,15 @@ def _finish(
     delta.resumed = len(docs) - len(todo) if resume else 0
     delta.unchanged = 0 if resume else len(docs) - len(todo)
     coded: list[tuple[Document, CodedDocument]] = []
-    keys: dict[str, list[int] | None] = {}
     for doc in todo:
-        result, keys[doc.id] = early[doc.id]
+        result = early[doc.id]
         if isinstance(result, Problem):
             delta.problems.append(result)
         else:
             coded.append((doc, result))
     delta.errors = len(delta.problems)
     replaced = [doc.id for doc, _ in coded if doc.id in stored]
-    verdicts = check_batch(con, [(doc.id, doc.text) for doc, _ in coded], set(replaced), settings, keys)
+    verdicts = check_batch(con, [(doc.id, doc.text) for doc, _ in coded], set(replaced), settings)
     rows = BatchRows(summary.run_id)
     for doc, result in coded:
         v = verdicts[doc.id]
@@ -334,7 +320,7 @@ def ingest(
     try:
         con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
         summary = _start_run(con, inputs, db_path)
-        with Coder(res, workers, queue=_QUEUE, task=_code_and_sketch) as coder:
+        with Coder(res, workers, queue=_QUEUE) as coder:
             for planned in _planned(con, _batches(items, size), coder, resume, ahead=0 if workers == 1 else 1):
                 _finish(con, planned, summary, coder, settings, resume)
                 summary.seconds = time.perf_counter() - t0
