@@ -11,10 +11,11 @@ import itertools
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
+from typing import Any, Generic, TypeVar, overload
 
 from rasd import dates
 from rasd.actors.mentions import find_actors
@@ -156,26 +157,35 @@ def code_item(item: Document | Problem, res: Resources) -> CodedDocument | Probl
         return Problem(item.origin or item.id, item.id, "C300", f"coding failed: {type(exc).__name__}: {exc}")
 
 
-def _code_in_worker(items: list[Document | Problem], settings: Settings) -> list[CodedDocument | Problem]:
+_R = TypeVar("_R")
+Task = Callable[[Document | Problem, Resources], _R]
+
+
+def _code_in_worker(items: list[Document | Problem], settings: Settings, task: Task[_R]) -> list[_R]:
     """Runs in a worker process: the lexicons load once per process (``load_resources`` is cached)."""
     res = load_resources(settings)
-    return [code_item(item, res) for item in items]
+    return [task(item, res) for item in items]
 
 
-_Pending = AsyncResult[list[CodedDocument | Problem]] | list[CodedDocument | Problem]
+_Pending = AsyncResult[list[_R]] | list[_R]
 
 
-def _done(p: _Pending) -> bool:
+def _done(p: _Pending[_R]) -> bool:
     """A chunk coded here is done at once; one sent to a worker when its result has come back."""
     return not isinstance(p, AsyncResult) or p.ready()
 
 
-def _results(p: _Pending) -> list[CodedDocument | Problem]:
+def _results(p: _Pending[_R]) -> list[_R]:
     """The chunk's results, waiting for a worker's if need be."""
     return p.get() if isinstance(p, AsyncResult) else p
 
 
-class Coder:
+def _out(pending: Iterable[_Pending[_R]]) -> int:
+    """Chunks sent to the workers and not back yet."""
+    return sum(1 for p in pending if isinstance(p, AsyncResult) and not p.ready())
+
+
+class Coder(Generic[_R]):
     """Codes streams of read results with ``workers`` processes (1: in this process).
 
     With ``workers`` = N, N − 1 worker processes are started once (spawn: nothing is inherited, each
@@ -185,50 +195,106 @@ class Coder:
     rate is close to N times one process. Results are taken back in input order, so the output is the
     same as with one worker. At most ``workers × 32`` chunks are held, so a long stream is not read
     ahead into memory, yet this process goes on coding while a worker starts up (spawning, lexicons,
-    language models: a few seconds). Use as a context manager, or call ``close``."""
+    language models: a few seconds). Use as a context manager, or call ``close``.
 
-    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16, queue: int = 4) -> None:
+    ``code`` codes a stream; ``submit`` and ``collect`` code lists the caller hands over one at a time
+    (``rasd ingest``: its batches), so that the workers code the next list while this process stores
+    the results of the one before. Each item is coded with ``task`` (``code_item`` unless told; a
+    module-level function, so that workers can find it), which can do more per-item work than coding
+    where it is worth spreading over the workers."""
+
+    @overload
+    def __init__(
+        self: Coder[CodedDocument | Problem],
+        res: Resources | None = None,
+        workers: int = 1,
+        chunk: int = 16,
+        queue: int = 4,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        res: Resources | None = None,
+        workers: int = 1,
+        chunk: int = 16,
+        queue: int = 4,
+        *,
+        task: Task[_R],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        res: Resources | None = None,
+        workers: int = 1,
+        chunk: int = 16,
+        queue: int = 4,
+        *,
+        task: Task[Any] = code_item,
+    ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.res = res or load_resources()
         self.workers = workers
         self.chunk = chunk
         self.queue = queue
+        self.task = task
         self._pool: Pool | None = None
+        self._jobs: deque[list[_Pending[_R]]] = deque()  # submitted lists, not collected yet
 
     def _started(self) -> Pool:
         if self._pool is None:
             self._pool = multiprocessing.get_context("spawn").Pool(self.workers - 1)
         return self._pool
 
-    def code(self, items: Iterable[Document | Problem]) -> Iterator[CodedDocument | Problem]:
+    def _send(self, chunk: list[Document | Problem], out: int) -> _Pending[_R]:
+        """To a worker while fewer than ``queue`` chunks per worker are ``out``, else coded here at
+        once: this process codes only when every worker has enough to do."""
+        if self.workers > 1 and out < self.queue * (self.workers - 1):
+            return self._started().apply_async(_code_in_worker, (chunk, self.res.settings, self.task))
+        return self.code_here(chunk)
+
+    def code_here(self, items: Iterable[Document | Problem]) -> list[_R]:
+        """Code ``items`` in this process, now."""
+        return [self.task(item, self.res) for item in items]
+
+    def code(self, items: Iterable[Document | Problem]) -> Iterator[_R]:
         if self.workers == 1:
             for item in items:
-                yield code_item(item, self.res)
+                yield self.task(item, self.res)
             return
-        pool = self._started()
-        queued = self.queue * (self.workers - 1)  # chunks sent and not back: enough that no worker idles
         stream = iter(items)
-        pending: deque[_Pending] = deque()
+        pending: deque[_Pending[_R]] = deque()
         while chunk := list(itertools.islice(stream, self.chunk)):
             while pending and _done(pending[0]):
                 yield from _results(pending.popleft())
-            if sum(1 for p in pending if isinstance(p, AsyncResult) and not p.ready()) < queued:
-                pending.append(pool.apply_async(_code_in_worker, (chunk, self.res.settings)))
-            else:
-                pending.append([code_item(item, self.res) for item in chunk])
+            pending.append(self._send(chunk, _out(pending)))
             if len(pending) >= self.workers * 32:
                 yield from _results(pending.popleft())
         while pending:
             yield from _results(pending.popleft())
 
+    def submit(self, items: Sequence[Document | Problem]) -> None:
+        """Start coding ``items``: chunks go to the workers as in ``code`` and the rest are coded here
+        before this returns. ``collect`` gives the results back, one submitted list at a time."""
+        job: list[_Pending[_R]] = []
+        for start in range(0, len(items), self.chunk):
+            job.append(self._send(list(items[start : start + self.chunk]), _out(itertools.chain(*self._jobs, job))))
+        self._jobs.append(job)
+
+    def collect(self) -> list[_R]:
+        """The results of the oldest submitted list not collected yet, in its order (waits for the
+        workers' chunks if need be)."""
+        return [r for p in self._jobs.popleft() for r in _results(p)]
+
     def close(self) -> None:
+        self._jobs.clear()
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
             self._pool = None
 
-    def __enter__(self) -> Coder:
+    def __enter__(self) -> Coder[_R]:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

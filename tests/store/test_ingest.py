@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from arabic_news import EGY_CHN, SAU_RUS_SPA, generated_docs, write_jsonl
+from arabic_news import EGY_CHN, SAU_RUS_OKAZ, SAU_RUS_SPA, generated_docs, write_jsonl
 
 from rasd.records import Document, Problem
 from rasd.store import connect, table_counts
@@ -56,12 +56,16 @@ def test_ingest_unchanged_documents_are_not_coded_again(tmp_path, monkeypatch):
     db = tmp_path / "t.duckdb"
     ingest_paths([str(EXAMPLES)], db)
 
-    def refuse(self, items):
-        items = list(items)
-        assert not items, f"coded again: {[d.id for d in items]}"
-        return iter(())
+    def refuse(real):
+        def check(self, items):
+            items = list(items)
+            assert not items, f"coded again: {[d.id for d in items]}"
+            return real(self, items)
 
-    monkeypatch.setattr(ingest_module.Coder, "code", refuse)
+        return check
+
+    for name in ("code", "submit", "code_here"):
+        monkeypatch.setattr(ingest_module.Coder, name, refuse(getattr(ingest_module.Coder, name)))
     assert ingest_paths([str(EXAMPLES)], db).unchanged == len(list(EXAMPLES.glob("*.txt")))
 
 
@@ -108,6 +112,67 @@ def test_ingest_two_workers_store_the_same_rows(tmp_path):
         columns = "* EXCLUDE (run_id)" if table == "documents" else "*"  # a run's id is its start time's hash
         query = f"SELECT {columns} FROM {table} ORDER BY ALL"
         assert rows_of(one, query) == rows_of(two, query), table
+
+
+def stored_rows(db: Path) -> dict[str, list[tuple]]:
+    """Every data table's rows, without what differs from run to run (a run's id is its start time's hash)."""
+    out = {}
+    for table in DATA_TABLES:
+        columns = "* EXCLUDE (run_id)" if table == "documents" else "*"
+        out[table] = rows_of(db, f"SELECT {columns} FROM {table} ORDER BY ALL")
+    return out
+
+
+def counters(s) -> tuple:
+    return (s.read, s.coded, s.unchanged, s.resumed, s.skipped, s.errors, s.events, s.duplicates, s.batches)
+
+
+# With two workers a batch is read and coded before the one ahead of it is written. Ids that recur in
+# consecutive batches (batches of 2; a recurring id also starts a new batch) must be decided against the
+# database as the batch before left it. SAU_RUS_SPA + "…" is a near-duplicate of SAU_RUS_SPA.
+REPRINT = SAU_RUS_SPA + " وأكد الجانبان أهمية التنسيق."
+RECURRING = [
+    Document("x", EGY_CHN),  # stored SAU_RUS_SPA: changed
+    Document("z", SAU_RUS_OKAZ),  # new
+    Document("x", SAU_RUS_SPA),  # back to the stored text, but the batch before changed it: coded again
+    Problem("in", "bad", "R103", "empty"),
+    Document("z", SAU_RUS_OKAZ),  # the batch before stored it with this text: unchanged
+    Document("y", SAU_RUS_SPA),  # stored with this text, not in the batch before: unchanged
+    Document("w", REPRINT),  # new, a reprint of x as it is stored by then
+    Document("w", EGY_CHN),  # changed
+    Document("v", "The minister met his counterpart in Riyadh today to discuss trade."),  # not Arabic
+    Document("v", REPRINT),  # changed, and now a reprint
+]
+
+
+def _ingest_recurring(db: Path, workers: int, resume: bool):
+    ingest([Document("x", SAU_RUS_SPA), Document("y", SAU_RUS_SPA)], db)
+    return ingest(RECURRING, db, batch_size=2, workers=workers, resume=resume)
+
+
+def test_ingest_two_workers_decide_recurring_ids_as_one_does(tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    s1, s2 = _ingest_recurring(one, 1, False), _ingest_recurring(two, 2, False)
+    assert counters(s1) == counters(s2)
+    assert (s1.read, s1.coded, s1.unchanged, s1.skipped, s1.errors) == (10, 6, 2, 1, 1)
+    assert [p.code for p in s1.problems] == [p.code for p in s2.problems] == ["R103"]
+    assert stored_rows(one) == stored_rows(two)
+    docs = "SELECT doc_id, text, duplicate_of FROM documents ORDER BY doc_id"
+    assert rows_of(two, docs) == [
+        ("v", REPRINT, "x"),
+        ("w", EGY_CHN, None),
+        ("x", SAU_RUS_SPA, None),
+        ("y", SAU_RUS_SPA, "x"),
+        ("z", SAU_RUS_OKAZ, None),
+    ]
+
+
+def test_ingest_two_workers_resume_recurring_ids_as_one_does(tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    s1, s2 = _ingest_recurring(one, 1, True), _ingest_recurring(two, 2, True)
+    assert counters(s1) == counters(s2)
+    assert (s1.read, s1.coded, s1.resumed, s1.skipped, s1.errors) == (10, 2, 6, 1, 1)  # z, w; v
+    assert stored_rows(one) == stored_rows(two)
 
 
 def test_ingest_counts_add_up_and_problems_are_kept(tmp_path):

@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +43,10 @@ from rasd.store.stories import refresh_stories, story_ids_of
 log = logging.getLogger(__name__)
 
 Item = Document | Problem
+
+# Chunks (of 16) queued per worker: enough that a worker has coding to do while this process checks
+# near-duplicates and writes a batch, during which it hands out nothing.
+_QUEUE = 16
 
 
 @dataclass
@@ -198,26 +202,79 @@ def _write(
         raise
 
 
-def _ingest_batch(
+def _todo(docs: list[Document], stored: dict[str, str], resume: bool) -> list[Document]:
+    """The documents to code and store: new or changed ones (with ``resume``, new ones only)."""
+    if resume:
+        return [d for d in docs if d.id not in stored]
+    return [d for d in docs if stored.get(d.id) != text_sha1(d.text)]
+
+
+@dataclass
+class _Planned:
+    """A batch whose documents to code were chosen from the stored hashes as they were when it was
+    read, and handed to the coder. Ids in ``stale`` are also in batches before it that were not
+    written yet: their stored hashes are read again when those are, before anything is decided."""
+
+    batch: list[Item]
+    docs: list[Document]
+    stored: dict[str, str]
+    coding: list[Document]
+    stale: set[str]
+
+
+def _plan(
+    con: duckdb.DuckDBPyConnection, batch: list[Item], unwritten: set[str], coder: Coder, resume: bool
+) -> _Planned:
+    """Look a batch up and start coding what it needs (coding is deterministic, so a document coded
+    early that turns out not to be needed only costs its time)."""
+    docs = [i for i in batch if isinstance(i, Document)]
+    stored = _stored_hashes(con, [d.id for d in docs])
+    planned = _Planned(batch, docs, stored, _todo(docs, stored, resume), {d.id for d in docs} & unwritten)
+    coder.submit(planned.coding)
+    return planned
+
+
+def _planned(
+    con: duckdb.DuckDBPyConnection, batches: Iterable[list[Item]], coder: Coder, resume: bool, ahead: int
+) -> Iterator[_Planned]:
+    """The batches in order, each planned ``ahead`` batches before it is due, so that the workers code
+    the next batch while this process checks and writes the one before (with one process there is
+    nothing to overlap: ``ahead`` = 0 reads, codes and writes one batch at a time). The caller writes
+    each batch before taking the next."""
+    pending: deque[_Planned] = deque()
+    for batch in batches:
+        pending.append(_plan(con, batch, {d.id for p in pending for d in p.docs}, coder, resume))
+        if len(pending) > ahead:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+def _finish(
     con: duckdb.DuckDBPyConnection,
-    batch: list[Item],
+    planned: _Planned,
     summary: RunSummary,
     coder: Coder,
     settings: Settings,
     resume: bool,
 ) -> None:
-    delta = _Delta(read=len(batch))
-    docs = [i for i in batch if isinstance(i, Document)]
-    delta.problems = [i for i in batch if isinstance(i, Problem)]
-    stored = _stored_hashes(con, [d.id for d in docs])
-    if resume:
-        todo = [d for d in docs if d.id not in stored]
-        delta.resumed = len(docs) - len(todo)
-    else:
-        todo = [d for d in docs if stored.get(d.id) != text_sha1(d.text)]
-        delta.unchanged = len(docs) - len(todo)
+    """Decide, check for near-duplicates and write a planned batch, every batch before it written: the
+    same decisions, rows and counters as if it had been read just now."""
+    early = dict(zip((d.id for d in planned.coding), coder.collect(), strict=True))
+    docs, stored = planned.docs, planned.stored
+    if planned.stale:
+        stored = {k: v for k, v in stored.items() if k not in planned.stale}
+        stored |= _stored_hashes(con, sorted(planned.stale))
+    todo = _todo(docs, stored, resume)
+    late = [d for d in todo if d.id not in early]  # stored before, changed since by a batch of this run
+    early |= dict(zip((d.id for d in late), coder.code_here(late), strict=True))
+    delta = _Delta(read=len(planned.batch))
+    delta.problems = [i for i in planned.batch if isinstance(i, Problem)]
+    delta.resumed = len(docs) - len(todo) if resume else 0
+    delta.unchanged = 0 if resume else len(docs) - len(todo)
     coded: list[tuple[Document, CodedDocument]] = []
-    for doc, result in zip(todo, coder.code(todo), strict=True):
+    for doc in todo:
+        result = early[doc.id]
         if isinstance(result, Problem):
             delta.problems.append(result)
         else:
@@ -263,9 +320,9 @@ def ingest(
     try:
         con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
         summary = _start_run(con, inputs, db_path)
-        with Coder(res, workers) as coder:
-            for batch in _batches(items, size):
-                _ingest_batch(con, batch, summary, coder, settings, resume)
+        with Coder(res, workers, queue=_QUEUE) as coder:
+            for planned in _planned(con, _batches(items, size), coder, resume, ahead=0 if workers == 1 else 1):
+                _finish(con, planned, summary, coder, settings, resume)
                 summary.seconds = time.perf_counter() - t0
                 log.info("batch %d committed: %d read, %d stored", summary.batches, summary.read, summary.stored)
                 if progress:
