@@ -282,6 +282,10 @@ class Coder(Generic[_R]):
             job.append(self._send(list(items[start : start + self.chunk]), _out(itertools.chain(*self._jobs, job))))
         self._jobs.append(job)
 
+    def ready(self) -> bool:
+        """Whether ``collect`` would return without waiting for a worker."""
+        return all(_done(p) for p in self._jobs[0]) if self._jobs else True
+
     def collect(self) -> list[_R]:
         """The results of the oldest submitted list not collected yet, in its order (waits for the
         workers' chunks if need be)."""

@@ -46,7 +46,9 @@ Item = Document | Problem
 
 # Chunks (of 16) queued per worker: enough that a worker has coding to do while this process checks
 # near-duplicates and writes a batch, during which it hands out nothing.
-_QUEUE = 16
+_QUEUE = 32
+# Batches planned and coding, at most: the memory of a few batches, however slow the workers are.
+_MOST_AHEAD = 4
 
 
 @dataclass
@@ -237,14 +239,16 @@ def _plan(
 def _planned(
     con: duckdb.DuckDBPyConnection, batches: Iterable[list[Item]], coder: Coder, resume: bool, ahead: int
 ) -> Iterator[_Planned]:
-    """The batches in order, each planned ``ahead`` batches before it is due, so that the workers code
-    the next batch while this process checks and writes the one before (with one process there is
-    nothing to overlap: ``ahead`` = 0 reads, codes and writes one batch at a time). The caller writes
-    each batch before taking the next."""
+    """The batches in order, each planned at least ``ahead`` batches before it is due, so that the
+    workers code the next batch while this process checks and writes the one before (with one process
+    there is nothing to overlap: ``ahead`` = 0 reads, codes and writes one batch at a time). While the
+    oldest batch's coding is not back (a worker starting up takes seconds), up to ``_MOST_AHEAD``
+    batches are planned, so this process codes instead of waiting. The caller writes each batch before
+    taking the next."""
     pending: deque[_Planned] = deque()
     for batch in batches:
         pending.append(_plan(con, batch, {d.id for p in pending for d in p.docs}, coder, resume))
-        if len(pending) > ahead:
+        while len(pending) > ahead and (coder.ready() or len(pending) > _MOST_AHEAD):
             yield pending.popleft()
     while pending:
         yield pending.popleft()
