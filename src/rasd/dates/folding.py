@@ -11,12 +11,12 @@ the original, which is the only thing callers ever see.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import overload
 
+from rasd.normalise.offsets import Offsets
 from rasd.normalise.translate import Translator
 
 _LETTERS = {
@@ -192,45 +192,6 @@ def _compact(t: str) -> tuple[str, Sequence[int]]:
         origins.append(pos)
         kept += len(t) - pos
     return "".join(pieces), Offsets(starts, origins, kept)
-
-
-class Offsets(Sequence[int]):
-    """The original index of each folded character, kept as pieces copied whole: a list with an entry
-    per character cost more to build than the rest of the fold."""
-
-    __slots__ = ("_length", "_origins", "_starts")
-
-    def __init__(self, starts: list[int], origins: list[int], length: int) -> None:
-        self._starts = starts
-        self._origins = origins
-        self._length = length
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, i: int) -> int: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[int]: ...
-
-    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(self._length))]
-        if i < 0:
-            i += self._length
-        if not 0 <= i < self._length:
-            raise IndexError(i)
-        piece = bisect_right(self._starts, i) - 1
-        return self._origins[piece] + i - self._starts[piece]
-
-    def position(self, original: int) -> int:
-        """``bisect_left(self, original)``: the first folded character from ``original`` on."""
-        piece = bisect_right(self._origins, original) - 1
-        if piece < 0:
-            return 0
-        end = self._starts[piece + 1] if piece + 1 < len(self._starts) else self._length
-        return min(self._starts[piece] + original - self._origins[piece], end)
 
 
 @lru_cache(maxsize=8)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import overload
 
+from rasd.normalise.offsets import Offsets
 from rasd.normalise.translate import Translator
 from rasd.records import Span
 
@@ -112,8 +112,8 @@ class NormText:
         """The folded offset of an original one: how many folded characters come from before it."""
         if isinstance(self.index, range):
             return min(max(original, 0), len(self.index))
-        if isinstance(self.index, KeptIndex):
-            return self.index.folded_offset(original)
+        if isinstance(self.index, Offsets):
+            return self.index.position(original)
         return bisect_left(self.index, original)
 
     def folded_offsets(self, originals: list[int]) -> list[int]:
@@ -121,8 +121,8 @@ class NormText:
         if isinstance(self.index, range):
             n = len(self.index)
             return [min(max(x, 0), n) for x in originals]
-        if isinstance(self.index, KeptIndex):
-            return self.index.folded_offsets(originals)
+        if isinstance(self.index, Offsets):
+            return self.index.positions(originals)
         return [bisect_left(self.index, x) for x in originals]
 
 
@@ -139,71 +139,9 @@ _DROPPED_RUN = re.compile("[" + "".join(re.escape(chr(k)) for k, v in sorted(_FA
 _PLAIN = re.compile(r"[^\x00-\x7f\u0600-\u06ff" + "".join(re.escape(chr(c)) for c in _FAST) + r"]")
 
 
-class KeptIndex(Sequence[int]):
-    """The original index of every folded character when the fold only dropped runs of characters
-    (harakat, tatweel): stored as the runs, not as one integer per character, since building those
-    costs more than all the lookups a document makes."""
-
-    __slots__ = ("_folded_at", "_starts", "_ends", "_dropped", "_len")
-
-    def __init__(self, runs: list[tuple[int, int]], original_length: int) -> None:
-        self._starts = [a for a, _ in runs]  # original [start, end) of each dropped run, in order
-        self._ends = [b for _, b in runs]
-        self._dropped: list[int] = []  # characters dropped up to the end of each run
-        self._folded_at: list[int] = []  # folded offset of the first character after each run
-        total = 0
-        for a, b in runs:
-            self._folded_at.append(a - total)
-            total += b - a
-            self._dropped.append(total)
-        self._len = original_length - total
-
-    def __len__(self) -> int:
-        return self._len
-
-    @overload
-    def __getitem__(self, i: int) -> int: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[int]: ...
-    def __getitem__(self, i: int | slice) -> int | list[int]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._len))]
-        if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
-            raise IndexError(f"folded offset {i} is outside 0..{self._len - 1}")
-        k = bisect_right(self._folded_at, i)
-        return i + (self._dropped[k - 1] if k else 0)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def folded_offset(self, original: int) -> int:
-        """How many folded characters come from before ``original``: bisect_left(self, original)."""
-        x = min(max(original, 0), self._len + (self._dropped[-1] if self._dropped else 0))
-        k = bisect_left(self._starts, x)  # runs that start before x
-        if not k:
-            return x
-        return x - self._dropped[k - 1] + max(0, self._ends[k - 1] - x)
-
-    def folded_offsets(self, originals: list[int]) -> list[int]:
-        """``folded_offset`` of each, without a call per offset."""
-        starts, ends, dropped = self._starts, self._ends, self._dropped
-        top = self._len + (dropped[-1] if dropped else 0)
-        out = []
-        for original in originals:
-            x = min(max(original, 0), top)
-            k = bisect_left(starts, x)
-            out.append(x - dropped[k - 1] + max(0, ends[k - 1] - x) if k else x)
-        return out
-
-
-def _kept_index(text: str) -> KeptIndex:
+def _kept_index(text: str) -> Offsets:
     """The index of a fold that dropped only whole runs (found with one regex pass)."""
-    return KeptIndex([m.span() for m in _DROPPED_RUN.finditer(text)], len(text))
+    return Offsets.around_runs([m.span() for m in _DROPPED_RUN.finditer(text)], len(text))
 
 
 def _by_table(text: str, others: dict[str, str]) -> NormText:
