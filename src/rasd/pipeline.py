@@ -11,11 +11,10 @@ import itertools
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
-from typing import Any, Generic, TypeVar, overload
 
 from rasd import dates
 from rasd.actors.mentions import find_actors
@@ -157,35 +156,31 @@ def code_item(item: Document | Problem, res: Resources) -> CodedDocument | Probl
         return Problem(item.origin or item.id, item.id, "C300", f"coding failed: {type(exc).__name__}: {exc}")
 
 
-_R = TypeVar("_R")
-Task = Callable[[Document | Problem, Resources], _R]
-
-
-def _code_in_worker(items: list[Document | Problem], settings: Settings, task: Task[_R]) -> list[_R]:
+def _code_in_worker(items: list[Document | Problem], settings: Settings) -> list[CodedDocument | Problem]:
     """Runs in a worker process: the lexicons load once per process (``load_resources`` is cached)."""
     res = load_resources(settings)
-    return [task(item, res) for item in items]
+    return [code_item(item, res) for item in items]
 
 
-_Pending = AsyncResult[list[_R]] | list[_R]
+_Pending = AsyncResult[list[CodedDocument | Problem]] | list[CodedDocument | Problem]
 
 
-def _done(p: _Pending[_R]) -> bool:
+def _done(p: _Pending) -> bool:
     """A chunk coded here is done at once; one sent to a worker when its result has come back."""
     return not isinstance(p, AsyncResult) or p.ready()
 
 
-def _results(p: _Pending[_R]) -> list[_R]:
+def _results(p: _Pending) -> list[CodedDocument | Problem]:
     """The chunk's results, waiting for a worker's if need be."""
     return p.get() if isinstance(p, AsyncResult) else p
 
 
-def _out(pending: Iterable[_Pending[_R]]) -> int:
+def _out(pending: Iterable[_Pending]) -> int:
     """Chunks sent to the workers and not back yet."""
     return sum(1 for p in pending if isinstance(p, AsyncResult) and not p.ready())
 
 
-class Coder(Generic[_R]):
+class Coder:
     """Codes streams of read results with ``workers`` processes (1: in this process).
 
     With ``workers`` = N, N − 1 worker processes are started once (spawn: nothing is inherited, each
@@ -199,72 +194,41 @@ class Coder(Generic[_R]):
 
     ``code`` codes a stream; ``submit`` and ``collect`` code lists the caller hands over one at a time
     (``rasd ingest``: its batches), so that the workers code the next list while this process stores
-    the results of the one before. Each item is coded with ``task`` (``code_item`` unless told; a
-    module-level function, so that workers can find it), which can do more per-item work than coding
-    where it is worth spreading over the workers."""
+    the results of the one before."""
 
-    @overload
-    def __init__(
-        self: Coder[CodedDocument | Problem],
-        res: Resources | None = None,
-        workers: int = 1,
-        chunk: int = 16,
-        queue: int = 4,
-    ) -> None: ...
-
-    @overload
-    def __init__(
-        self,
-        res: Resources | None = None,
-        workers: int = 1,
-        chunk: int = 16,
-        queue: int = 4,
-        *,
-        task: Task[_R],
-    ) -> None: ...
-
-    def __init__(
-        self,
-        res: Resources | None = None,
-        workers: int = 1,
-        chunk: int = 16,
-        queue: int = 4,
-        *,
-        task: Task[Any] = code_item,
-    ) -> None:
+    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16, queue: int = 4) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.res = res or load_resources()
         self.workers = workers
         self.chunk = chunk
         self.queue = queue
-        self.task = task
         self._pool: Pool | None = None
-        self._jobs: deque[list[_Pending[_R]]] = deque()  # submitted lists, not collected yet
+        self._jobs: deque[list[_Pending]] = deque()  # submitted lists, not collected yet
 
     def _started(self) -> Pool:
         if self._pool is None:
             self._pool = multiprocessing.get_context("spawn").Pool(self.workers - 1)
         return self._pool
 
-    def _send(self, chunk: list[Document | Problem], out: int) -> _Pending[_R]:
+    def _send(self, chunk: list[Document | Problem], out: int) -> _Pending:
         """To a worker while fewer than ``queue`` chunks per worker are ``out``, else coded here at
         once: this process codes only when every worker has enough to do."""
         if self.workers > 1 and out < self.queue * (self.workers - 1):
-            return self._started().apply_async(_code_in_worker, (chunk, self.res.settings, self.task))
+            return self._started().apply_async(_code_in_worker, (chunk, self.res.settings))
         return self.code_here(chunk)
 
-    def code_here(self, items: Iterable[Document | Problem]) -> list[_R]:
+    def code_here(self, items: Iterable[Document | Problem]) -> list[CodedDocument | Problem]:
         """Code ``items`` in this process, now."""
-        return [self.task(item, self.res) for item in items]
+        return [code_item(item, self.res) for item in items]
 
-    def code(self, items: Iterable[Document | Problem]) -> Iterator[_R]:
+    def code(self, items: Iterable[Document | Problem]) -> Iterator[CodedDocument | Problem]:
         if self.workers == 1:
             for item in items:
-                yield self.task(item, self.res)
+                yield code_item(item, self.res)
             return
         stream = iter(items)
-        pending: deque[_Pending[_R]] = deque()
+        pending: deque[_Pending] = deque()
         while chunk := list(itertools.islice(stream, self.chunk)):
             while pending and _done(pending[0]):
                 yield from _results(pending.popleft())
@@ -277,7 +241,7 @@ class Coder(Generic[_R]):
     def submit(self, items: Sequence[Document | Problem]) -> None:
         """Start coding ``items``: chunks go to the workers as in ``code`` and the rest are coded here
         before this returns. ``collect`` gives the results back, one submitted list at a time."""
-        job: list[_Pending[_R]] = []
+        job: list[_Pending] = []
         for start in range(0, len(items), self.chunk):
             job.append(self._send(list(items[start : start + self.chunk]), _out(itertools.chain(*self._jobs, job))))
         self._jobs.append(job)
@@ -286,7 +250,7 @@ class Coder(Generic[_R]):
         """Whether ``collect`` would return without waiting for a worker."""
         return all(_done(p) for p in self._jobs[0]) if self._jobs else True
 
-    def collect(self) -> list[_R]:
+    def collect(self) -> list[CodedDocument | Problem]:
         """The results of the oldest submitted list not collected yet, in its order (waits for the
         workers' chunks if need be)."""
         return [r for p in self._jobs.popleft() for r in _results(p)]
@@ -298,7 +262,7 @@ class Coder(Generic[_R]):
             self._pool.join()
             self._pool = None
 
-    def __enter__(self) -> Coder[_R]:
+    def __enter__(self) -> Coder:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
