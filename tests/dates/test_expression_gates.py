@@ -16,8 +16,6 @@ from rasd.dates.folding import Folded, fold, fold_word
 from rasd.dates.months import load_months
 from rasd.dates.required import around_group, reach, required
 
-_MARGIN = 80
-
 
 def _reference_windows(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """±80 characters around every gate word (longest first) and run of figures, merged."""
@@ -27,12 +25,7 @@ def _reference_windows(text: str, ranges: list[tuple[int, int]]) -> list[tuple[i
     for lo, hi in ranges:
         hits = [m.span() for m in words.finditer(text, lo, hi)]
         hits = sorted(hits + [m.span() for m in re.compile(r"\d+").finditer(text, lo, hi)])
-        for start, end in hits:
-            wlo, whi = max(0, start - _MARGIN), min(len(text), end + _MARGIN)
-            if out and wlo <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], whi))
-            else:
-                out.append((wlo, whi))
+        expressions._widen(out, hits, len(text))
     return out
 
 

@@ -90,13 +90,18 @@ def _gate_hits(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for lo, hi in ranges if ranges is not None else [(0, len(text))]:
-        for start, end in _gate_hits(text, lo, hi):
-            wlo, whi = max(0, start - _MARGIN), min(len(text), end + _MARGIN)
-            if out and wlo <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], whi))
-            else:
-                out.append((wlo, whi))
+        _widen(out, _gate_hits(text, lo, hi), len(text))
     return out
+
+
+def _widen(out: list[tuple[int, int]], hits: list[tuple[int, int]], size: int) -> None:
+    """Add to ``out`` the windows ``_MARGIN`` around each hit (in text order), merging those that touch."""
+    for start, end in hits:
+        wlo, whi = max(0, start - _MARGIN), min(size, end + _MARGIN)
+        if out and wlo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], whi))
+        else:
+            out.append((wlo, whi))
 
 
 Gate = re.Pattern[str] | frozenset[str] | None
