@@ -3,13 +3,20 @@ the original and are compared with stored originals only."""
 
 from __future__ import annotations
 
+import hashlib
+import zlib
+
 import duckdb
+import numpy as np
 import pytest
 from arabic_news import EGY_CHN, SAU_RUS_OKAZ, SAU_RUS_SPA
+from datasketch import MinHash
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.settings import DEFAULT_SETTINGS
 from rasd.store.db import schema_sql
-from rasd.store.duplicates import band_keys, check_batch, jaccard, lsh_shape, shingles
+from rasd.store.duplicates import _FOLD, _HASH_CHUNK, band_keys, check_batch, jaccard, lsh_shape, shingles
 
 
 @pytest.fixture
@@ -25,6 +32,36 @@ def test_duplicates_shingles_are_word_ngrams():
     assert shingles("س ب", 3) == {"س ب".encode()}
     assert shingles("أحمد إلى مدرسة", 3) == shingles("احمد الى مدرسه", 3)  # folded as for matching
     assert shingles("  ", 3) == frozenset()
+
+
+@given(st.text(alphabet="أإآٱىئؤةـ\u0670\u064b\u0651ابتكلمنهوي AZaz ", max_size=60))
+def test_duplicates_fold_is_the_plain_translation(text: str) -> None:
+    table = {ord(c): "ا" for c in "أإآٱ"} | {ord("ى"): "ي", ord("ئ"): "ي", ord("ؤ"): "و", ord("ة"): "ه"}
+    table |= dict.fromkeys(map(ord, ["ـ", "\u0670", *map(chr, range(0x064B, 0x0653))]))
+    assert shingles(text, 2) == shingles(text.translate(table), 2)
+    assert _FOLD(text) == text.translate(table)
+
+
+def test_duplicates_band_keys_do_not_depend_on_the_order_of_the_shingles():
+    """A signature is a minimum per permutation: hashing the shingles sorted, in one batch (as the
+    first stores did) gives the same keys, so stores made before stay comparable."""
+    sh = shingles(" ".join([SAU_RUS_SPA, SAU_RUS_OKAZ, EGY_CHN, *map(str, range(1200))]), 3)
+    assert len(sh) > 2 * _HASH_CHUNK
+    m = MinHash(num_perm=DEFAULT_SETTINGS.minhash_perms, seed=1, hashfunc=zlib.crc32)
+    m.update_batch(sorted(sh))
+    bands, rows = lsh_shape(DEFAULT_SETTINGS.duplicate_lsh_threshold, DEFAULT_SETTINGS.minhash_perms)
+    values = np.asarray(m.hashvalues, dtype=np.uint64)
+    expected = [
+        int.from_bytes(
+            hashlib.blake2b(
+                values[b * rows : (b + 1) * rows].tobytes() + b.to_bytes(2, "little"), digest_size=8
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for b in range(bands)
+    ]
+    assert band_keys(sh, DEFAULT_SETTINGS) == expected
 
 
 def test_duplicates_band_keys_are_stable_and_sized_by_the_lsh():

@@ -23,21 +23,22 @@ import numpy as np
 import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
+from rasd.normalise.translate import Translator
 from rasd.settings import Settings
 from rasd.store.db import query_arrow
 
 _WORD = re.compile(r"\w+")
 # Spellings that papers reprinting one story change freely: hamza seats, alef maqsura, ta marbuta,
-# tatweel and diacritics. One str.translate, no offsets: ``normalise()`` builds an offset map this
-# comparison does not need, at twice the cost.
-_FOLD = str.maketrans(
+# tatweel and diacritics. No offsets: ``normalise()`` builds an offset map this comparison does not
+# need. A Translator, not str.translate: a fifth of the time on Arabic text.
+_FOLD = Translator(
     {
-        **dict.fromkeys("أإآٱ", "ا"),
-        "ى": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
-        "ة": "ه",
-        **dict.fromkeys(["ـ", "\u0670", *map(chr, range(0x064B, 0x0653))]),
+        **{ord(c): "ا" for c in "أإآٱ"},
+        ord("ى"): "ي",
+        ord("ئ"): "ي",
+        ord("ؤ"): "و",
+        ord("ة"): "ه",
+        **dict.fromkeys(map(ord, ["ـ", "\u0670", *map(chr, range(0x064B, 0x0653))])),
     }
 )
 _HASH_CHUNK = 512  # shingles hashed at once; datasketch holds a shingles × permutations matrix per call
@@ -54,7 +55,7 @@ class Verdict:
 def shingles(text: str, words: int) -> frozenset[bytes]:
     """Word n-grams of the folded, lower-cased text (so one newspaper's spelling habits do not hide a
     reprint); the whole text when it is shorter than one shingle."""
-    tokens = _WORD.findall(text.translate(_FOLD).lower())
+    tokens = _WORD.findall(_FOLD(text).lower())
     if len(tokens) <= words:
         return frozenset({" ".join(tokens).encode("utf-8")}) if tokens else frozenset()
     return frozenset(" ".join(tokens[i : i + words]).encode("utf-8") for i in range(len(tokens) - words + 1))
@@ -85,9 +86,10 @@ def band_keys(sh: frozenset[bytes], settings: Settings) -> list[int]:
     """The document's LSH band keys: one 64-bit hash of each band of its MinHash signature."""
     bands, rows = lsh_shape(settings.duplicate_lsh_threshold, settings.minhash_perms)
     m = _template(settings.minhash_perms).copy()  # shares the permutations, fresh hash values
-    ordered = sorted(sh)
-    for start in range(0, len(ordered), _HASH_CHUNK):  # bounded temporaries: shingles × permutations
-        m.update_batch(ordered[start : start + _HASH_CHUNK])
+    # In any order: a signature is a minimum per permutation (sorting took a third of the time).
+    shingled = list(sh)
+    for start in range(0, len(shingled), _HASH_CHUNK):  # bounded temporaries: shingles × permutations
+        m.update_batch(shingled[start : start + _HASH_CHUNK])
     values = np.asarray(m.hashvalues, dtype=np.uint64)
     keys = []
     for band in range(bands):
@@ -130,7 +132,10 @@ def _stored_candidates(
 def _texts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
-    rows = con.execute("SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id)", [sorted(ids)]).fetchall()
+    # a semi-join: list_contains would search the whole list once per stored row
+    rows = con.execute(
+        "SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)]
+    ).fetchall()
     return {str(r[0]): str(r[1]) for r in rows}
 
 
