@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rasd import pipeline
 from rasd.cli.main import app
-from rasd.pipeline import code_document, truncate
+from rasd.pipeline import Coder, code_document, truncate
 from rasd.records import Document
 from rasd.resources import load_resources
 from rasd.settings import settings_with
@@ -69,3 +70,28 @@ def test_pipeline_two_workers_write_the_same_bytes_on_dev_docs(shared: Path, tmp
     two = _code(inputs, tmp_path / "two.jsonl", 2)
     assert one == two
     assert [json.loads(line)["id"] for line in one.splitlines()][:2] == ["01_xi_putin_beijing", "02_xi_sisi_beijing"]
+
+
+def _worker_loaded_own() -> bool:
+    """In a worker: whether its resources are another object than this module's cached ones."""
+    from rasd import pipeline
+
+    return pipeline._worker_res is not load_resources()
+
+
+@pytest.mark.skipif(not pipeline._can_fork(), reason="workers are forked on Linux only")
+def test_pipeline_forked_workers_code_with_the_parents_resources() -> None:
+    with Coder(load_resources(), workers=2) as coder:
+        pool = coder._started()
+        assert pool.apply(_worker_loaded_own) is False
+
+
+def test_pipeline_spawned_workers_write_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where fork is not used (macOS, Windows) workers are spawned and load their own lexicons."""
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)
+    docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))[:6]]
+    res = load_resources()
+    with Coder(res, workers=2, chunk=2, queue=4) as coder:
+        assert coder._started().apply(_worker_loaded_own) is True
+        two = list(coder.code(docs))
+    assert [r.to_dict() for r in two] == [code_document(d, res).to_dict() for d in docs]

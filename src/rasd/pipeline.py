@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -156,10 +157,44 @@ def code_item(item: Document | Problem, res: Resources) -> CodedDocument | Probl
         return Problem(item.origin or item.id, item.id, "C300", f"coding failed: {type(exc).__name__}: {exc}")
 
 
-def _code_in_worker(items: list[Document | Problem], settings: Settings) -> list[CodedDocument | Problem]:
-    """Runs in a worker process: the lexicons load once per process (``load_resources`` is cached)."""
-    res = load_resources(settings)
+# A warm-up text, coded once before worker processes are forked so that every lazily built table
+# (language models, date gates, the event coder, the skeleton memory) is built once and inherited.
+_WARM_UP = Document(
+    id="warm-up",
+    text="الرياض 3 يوليو 2024 (واس) - استقبل وزير الخارجية السعودي نظيره الصيني أمس، "
+    "وبحث الجانبان تعزيز الشراكة الاستراتيجية بين البلدين.",
+)
+
+
+def warm_up(res: Resources) -> None:
+    """Build every table the coder builds on first use (see ``_WARM_UP``)."""
+    from rasd.normalise.language import _detector
+
+    _detector()
+    code_item(_WARM_UP, res)
+
+
+# The resources a worker process codes with: set by ``_start_worker`` when the worker starts.
+_worker_res: Resources | None = None
+
+
+def _start_worker(res: Resources | None, settings: Settings) -> None:
+    """Runs once in each worker process. A forked worker is handed the parent's resources, already
+    loaded and warm, at no cost (nothing is pickled); a spawned one loads its own."""
+    global _worker_res
+    _worker_res = res if res is not None else load_resources(settings)
+
+
+def _code_in_worker(items: list[Document | Problem]) -> list[CodedDocument | Problem]:
+    """Runs in a worker process, with the resources ``_start_worker`` set."""
+    res = _worker_res if _worker_res is not None else load_resources()
     return [code_item(item, res) for item in items]
+
+
+def _can_fork() -> bool:
+    """Fork where it is the platform's own way (Linux): the workers start at once with the parent's
+    lexicons. Elsewhere (macOS, Windows) fork is unsafe or missing, and workers are spawned."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 _Pending = AsyncResult[list[CodedDocument | Problem]] | list[CodedDocument | Problem]
@@ -183,14 +218,16 @@ def _out(pending: Iterable[_Pending]) -> int:
 class Coder:
     """Codes streams of read results with ``workers`` processes (1: in this process).
 
-    With ``workers`` = N, N − 1 worker processes are started once (spawn: nothing is inherited, each
-    loads the lexicons once) and this process is the N-th: it reads, hands chunks of ``chunk`` items to
-    the workers while fewer than ``queue`` per worker are out, codes the next chunk itself when they
+    With ``workers`` = N, N − 1 worker processes are started once and this process is the N-th. On
+    Linux they are forked when the Coder is made, after this process has loaded and warmed the
+    lexicons and models (``warm_up``), so they start coding at once and share those pages; elsewhere
+    they are spawned and each loads its own (a few seconds). This process reads, hands chunks of
+    ``chunk`` items to the workers while fewer than ``queue`` per worker are out, codes the next chunk itself when they
     are all busy, and writes the results. So every process codes and none waits, and on N cores the
     rate is close to N times one process. Results are taken back in input order, so the output is the
     same as with one worker. At most ``workers × 32`` chunks are held, so a long stream is not read
-    ahead into memory, yet this process goes on coding while a worker starts up (spawning, lexicons,
-    language models: a few seconds). Use as a context manager, or call ``close``.
+    ahead into memory, yet this process goes on coding while a spawned worker starts up. Use as a
+    context manager, or call ``close``.
 
     ``code`` codes a stream; ``submit`` and ``collect`` code lists the caller hands over one at a time
     (``rasd ingest``: its batches), so that the workers code the next list while this process stores
@@ -205,17 +242,28 @@ class Coder:
         self.queue = queue
         self._pool: Pool | None = None
         self._jobs: deque[list[_Pending]] = deque()  # submitted lists, not collected yet
+        if workers > 1:
+            self._started()
 
     def _started(self) -> Pool:
+        """The worker pool, started on first need (made again after ``close``)."""
         if self._pool is None:
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers - 1)
+            if _can_fork():
+                warm_up(self.res)
+                self._pool = multiprocessing.get_context("fork").Pool(
+                    self.workers - 1, _start_worker, (self.res, self.res.settings)
+                )
+            else:
+                self._pool = multiprocessing.get_context("spawn").Pool(
+                    self.workers - 1, _start_worker, (None, self.res.settings)
+                )
         return self._pool
 
     def _send(self, chunk: list[Document | Problem], out: int) -> _Pending:
         """To a worker while fewer than ``queue`` chunks per worker are ``out``, else coded here at
         once: this process codes only when every worker has enough to do."""
         if self.workers > 1 and out < self.queue * (self.workers - 1):
-            return self._started().apply_async(_code_in_worker, (chunk, self.res.settings))
+            return self._started().apply_async(_code_in_worker, (chunk,))
         return self.code_here(chunk)
 
     def code_here(self, items: Iterable[Document | Problem]) -> list[CodedDocument | Problem]:

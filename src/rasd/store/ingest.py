@@ -320,24 +320,26 @@ def ingest(
     if size < 1:
         raise ValueError(f"batch size must be at least 1, got {size}")
     t0 = time.perf_counter()
-    con = connect(db_path)
-    try:
-        con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
-        summary = _start_run(con, inputs, db_path)
-        with Coder(res, workers, queue=_QUEUE) as coder:
+    # The workers start before the database opens: they are forked (pipeline.Coder), and a process
+    # that forks is best without the database's threads.
+    with Coder(res, workers, queue=_QUEUE) as coder:
+        con = connect(db_path)
+        try:
+            con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
+            summary = _start_run(con, inputs, db_path)
             for planned in _planned(con, _batches(items, size), coder, resume, ahead=0 if workers == 1 else 1):
                 _finish(con, planned, summary, coder, settings, resume)
                 summary.seconds = time.perf_counter() - t0
                 log.info("batch %d committed: %d read, %d stored", summary.batches, summary.read, summary.stored)
                 if progress:
                     progress(summary)
-        summary.seconds = time.perf_counter() - t0
-        con.execute(
-            f"UPDATE runs SET finished_at = ?, {_COUNTERS} WHERE run_id = ?",
-            [_now(), *_counters(summary), summary.run_id],
-        )
-    finally:
-        con.close()
+            summary.seconds = time.perf_counter() - t0
+            con.execute(
+                f"UPDATE runs SET finished_at = ?, {_COUNTERS} WHERE run_id = ?",
+                [_now(), *_counters(summary), summary.run_id],
+            )
+        finally:
+            con.close()
     return summary
 
 
