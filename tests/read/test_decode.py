@@ -2,6 +2,8 @@ import codecs
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.errors import DecodeError
 from rasd.read import FieldMap, decode, read_bytes, repair_mojibake
@@ -86,3 +88,21 @@ def test_decode_mojibake_screen_counts_runs_only_up_to_the_bound(words):
     pairs = len(module._pairs("cp1256").findall(text))
     assert module._may_be_mojibake(text, "cp1256") is (pairs * 10 >= len(runs.findall(text)))
     assert module._may_be_mojibake(text, "cp1256") is (words <= 9)
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1256"])
+@given(st.text(alphabet="ØÙÚÛطظعغ§©«»“”…–اب ", max_size=30))
+def test_decode_probe_finds_exactly_the_lead_follower_pairs(codec: str, text: str) -> None:
+    """The probe looks for the follower first; it finds a text exactly when a plain scan finds a UTF-8
+    lead (D8–DB) read in ``codec`` right before a non-Arabic continuation (80–BF)."""
+    import importlib
+
+    module = importlib.import_module("rasd.read.decode")
+    table, _runs = module._mojibake_table(codec)
+    byte_of = {chr(c): b for c, b in table.items()}
+
+    def follower(c: str) -> bool:
+        return 0x80 <= byte_of.get(c, 0) <= 0xBF and not "\u0600" <= c <= "\u06ff" and c not in "\u00a0\u200c\u200d"
+
+    plain = any(0xD8 <= byte_of.get(a, 0) <= 0xDB and follower(b) for a, b in zip(text, text[1:], strict=False))
+    assert (module._probe(codec).search(text) is not None) is plain

@@ -125,11 +125,10 @@ def _probe(codec: str) -> re.Pattern[str]:
         # Arabic letters and punctuation among them («ط،» ends a clean word) would probe clean text
         if b in char_of and not "\u0600" <= char_of[b] <= "\u06ff" and char_of[b] not in "\u00a0\u200c\u200d"
     )
-    if all("\u0600" <= char_of[b] <= "\u06ff" for b in range(0xD8, 0xDC) if b in char_of):
-        # the leads are Arabic letters (CP-1256: ط ظ ع غ), common in clean text, the others rare: look
-        # for the second character and check the one before it, so the engine skips to the rare ones
-        return re.compile(f"[{follow}](?<=[{leads}][{follow}])")
-    return re.compile(f"[{leads}][{follow}]")
+    # Look for the second character and check the one before it: the engine skips to the followers
+    # faster than to the leads, whether these are Arabic letters common in clean text (CP-1256: ط ظ ع
+    # غ) or rare ones (CP-1252: Ø Ù Ú Û; 9.6 → 5.3 µs a document on news text).
+    return re.compile(f"[{follow}](?<=[{leads}][{follow}])")
 
 
 @cache
