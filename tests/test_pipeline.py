@@ -95,3 +95,17 @@ def test_pipeline_spawned_workers_write_the_same_results(monkeypatch: pytest.Mon
         assert coder._started().apply(_worker_loaded_own) is True
         two = list(coder.code(docs))
     assert [r.to_dict() for r in two] == [code_document(d, res).to_dict() for d in docs]
+
+
+def test_pipeline_submitted_lists_come_back_in_order_whoever_codes_them() -> None:
+    """With room for one chunk at the worker, this process codes the rest: what was not sent when a
+    list is collected, and the newest chunks while it waits for a worker's."""
+    docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))[:9]]
+    res = load_resources()
+    lists = [docs[:4], docs[4:5], docs[5:]]
+    with Coder(res, workers=2, chunk=1, queue=1) as coder:
+        for items in lists:
+            coder.submit(items)
+        assert len(coder._unsent) == len(docs) - 1  # one chunk out, the rest waiting
+        got = [[r.to_dict() for r in coder.collect()] for _ in lists]
+    assert got == [[code_document(d, res).to_dict() for d in items] for items in lists]

@@ -197,22 +197,22 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-_Pending = AsyncResult[list[CodedDocument | Problem]] | list[CodedDocument | Problem]
+_Results = list[CodedDocument | Problem]
 
 
-def _done(p: _Pending) -> bool:
-    """A chunk coded here is done at once; one sent to a worker when its result has come back."""
-    return not isinstance(p, AsyncResult) or p.ready()
+class _Chunk:
+    """A few items to code: waiting to be sent, out at a worker, or coded (here or there)."""
 
+    __slots__ = ("items", "sent", "results")
 
-def _results(p: _Pending) -> list[CodedDocument | Problem]:
-    """The chunk's results, waiting for a worker's if need be."""
-    return p.get() if isinstance(p, AsyncResult) else p
+    def __init__(self, items: list[Document | Problem]) -> None:
+        self.items = items
+        self.sent: AsyncResult[_Results] | None = None
+        self.results: _Results | None = None
 
-
-def _out(pending: Iterable[_Pending]) -> int:
-    """Chunks sent to the workers and not back yet."""
-    return sum(1 for p in pending if isinstance(p, AsyncResult) and not p.ready())
+    def out(self) -> bool:
+        """Sent to a worker, and its results are not back yet."""
+        return self.sent is not None and not self.sent.ready()
 
 
 class Coder:
@@ -241,7 +241,9 @@ class Coder:
         self.chunk = chunk
         self.queue = queue
         self._pool: Pool | None = None
-        self._jobs: deque[list[_Pending]] = deque()  # submitted lists, not collected yet
+        self._jobs: deque[list[_Chunk]] = deque()  # submitted lists, not collected yet
+        self._unsent: deque[_Chunk] = deque()  # their chunks not sent yet, in order
+        self._sent: list[_Chunk] = []  # chunks sent whose results may not be back
         if workers > 1:
             self._started()
 
@@ -259,52 +261,80 @@ class Coder:
                 )
         return self._pool
 
-    def _send(self, chunk: list[Document | Problem], out: int) -> _Pending:
-        """To a worker while fewer than ``queue`` chunks per worker are ``out``, else coded here at
-        once: this process codes only when every worker has enough to do."""
-        if self.workers > 1 and out < self.queue * (self.workers - 1):
-            return self._started().apply_async(_code_in_worker, (chunk,))
-        return self.code_here(chunk)
+    def _pump(self) -> None:
+        """Send the oldest unsent chunks to the workers while fewer than ``queue`` per worker are out."""
+        if self.workers == 1 or not self._unsent:
+            return
+        self._sent = [c for c in self._sent if c.out()]
+        room = self.queue * (self.workers - 1) - len(self._sent)
+        while room > 0 and self._unsent:
+            chunk = self._unsent.popleft()
+            chunk.sent = self._started().apply_async(_code_in_worker, (chunk.items,))
+            self._sent.append(chunk)
+            room -= 1
+
+    def _here(self, chunk: _Chunk) -> None:
+        chunk.results = self.code_here(chunk.items)
+
+    def _wait(self, chunk: _Chunk) -> _Results:
+        """The chunk's results. Unsent, it is coded here; out at a worker, this process codes the newest
+        unsent chunk meanwhile (the workers take the oldest), and waits only when there is none."""
+        while chunk.results is None:
+            self._pump()
+            if chunk.sent is None:
+                self._unsent.remove(chunk)
+                self._here(chunk)
+            elif chunk.sent.ready() or not self._unsent:
+                chunk.results = chunk.sent.get()
+            else:
+                self._here(self._unsent.pop())
+        return chunk.results
 
     def code_here(self, items: Iterable[Document | Problem]) -> list[CodedDocument | Problem]:
         """Code ``items`` in this process, now."""
         return [code_item(item, self.res) for item in items]
 
     def code(self, items: Iterable[Document | Problem]) -> Iterator[CodedDocument | Problem]:
+        """Code a stream, yielding results in input order as they are ready; this process codes a
+        chunk as soon as the workers have enough to do."""
         if self.workers == 1:
             for item in items:
                 yield code_item(item, self.res)
             return
         stream = iter(items)
-        pending: deque[_Pending] = deque()
         while chunk := list(itertools.islice(stream, self.chunk)):
-            while pending and _done(pending[0]):
-                yield from _results(pending.popleft())
-            pending.append(self._send(chunk, _out(pending)))
-            if len(pending) >= self.workers * 32:
-                yield from _results(pending.popleft())
-        while pending:
-            yield from _results(pending.popleft())
+            self.submit(chunk)
+            while self._jobs and self.ready():
+                yield from self.collect()
+            if len(self._jobs) >= self.workers * 32:
+                yield from self.collect()
+        while self._jobs:
+            yield from self.collect()
 
     def submit(self, items: Sequence[Document | Problem]) -> None:
-        """Start coding ``items``: chunks go to the workers as in ``code`` and the rest are coded here
-        before this returns. ``collect`` gives the results back, one submitted list at a time."""
-        job: list[_Pending] = []
-        for start in range(0, len(items), self.chunk):
-            job.append(self._send(list(items[start : start + self.chunk]), _out(itertools.chain(*self._jobs, job))))
+        """Start coding ``items``: their chunks go to the workers as they have room; ``collect`` gives
+        the results back, one submitted list at a time, and codes here what was not sent by then."""
+        job = [_Chunk(list(items[start : start + self.chunk])) for start in range(0, len(items), self.chunk)]
         self._jobs.append(job)
+        if self.workers == 1:
+            for chunk in job:
+                self._here(chunk)
+            return
+        self._unsent.extend(job)
+        self._pump()
 
     def ready(self) -> bool:
-        """Whether ``collect`` would return without waiting for a worker."""
-        return all(_done(p) for p in self._jobs[0]) if self._jobs else True
+        """Whether ``collect`` would return without waiting for a worker (what was not sent, it codes)."""
+        return not self._jobs or not any(c.out() for c in self._jobs[0])
 
     def collect(self) -> list[CodedDocument | Problem]:
-        """The results of the oldest submitted list not collected yet, in its order (waits for the
-        workers' chunks if need be)."""
-        return [r for p in self._jobs.popleft() for r in _results(p)]
+        """The results of the oldest submitted list not collected yet, in its order."""
+        return [r for c in self._jobs.popleft() for r in self._wait(c)]
 
     def close(self) -> None:
         self._jobs.clear()
+        self._unsent.clear()
+        self._sent.clear()
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
