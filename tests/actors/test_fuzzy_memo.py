@@ -1,32 +1,65 @@
-"""The remembered skeletons of skeleton matching give what the skeletons give, also across the memory's
-reset when its limit is reached, and the pairs found in a skeleton text are those a word-by-word look finds."""
+"""The skeletons of a whole text, made at once in bytes, are skeleton_word's word by word, and the pairs
+found in them are those a word-by-word look finds."""
 
 from __future__ import annotations
 
-import random
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.actors.fuzzy import _Skeletons
 from rasd.actors.skeleton import skeleton_word
 
 _PAIRS = frozenset({f"{skeleton_word('جون')} {skeleton_word('كيري')}", f"{skeleton_word('بان')} {skeleton_word('كي')}"})
-_VOCAB = ["جون", "جان", "كيري", "كري", "بان", "بين", "كي", "كتاب", "مدرسة", "قلم", "باب", "سوق", "ال"]
+_VOCAB = [
+    "جون",
+    "جان",
+    "كيري",
+    "كري",
+    "بان",
+    "بين",
+    "كي",
+    "كتاب",
+    "مدرسة",
+    "قلم",
+    "باب",
+    "سوق",
+    "ال",
+    "اله",
+    "هه",
+    "جونڤ",
+    "ڤكيري",
+]
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءىةپڤژ"
+_SEPARATORS = [" ", "  ", "، ", "-", ".\n", "•", "_", "é", "×", "0"]
+_WORD = re.compile(r"\w+")
+_SKELETONS = _Skeletons(_PAIRS)
+
+_texts = st.lists(
+    st.one_of(st.text(alphabet=_LETTERS + "ال", min_size=1, max_size=9), st.sampled_from(_VOCAB + _SEPARATORS)),
+    max_size=30,
+).map("".join)
 
 
-def test_skeletons_memory_matches_the_skeletons_across_resets() -> None:
-    memo = _Skeletons(_PAIRS, limit=5)  # small: resets often
-    rnd = random.Random(0)
-    for _ in range(2000):
-        word = rnd.choice(_VOCAB)
-        assert memo[word] == (skeleton_word(word) if skeleton_word(word) in memo.wanted else "")
-        assert len(memo) <= 5
+def _word_by_word(text: str) -> list[str]:
+    return [skeleton_word(w) for w in _WORD.findall(text)]
 
 
-def test_pair_starts_are_the_pairs_word_by_word() -> None:
-    memo = _Skeletons(_PAIRS, limit=7)
-    rnd = random.Random(1)
-    for _ in range(2000):
-        tokens = [rnd.choice(_VOCAB) for _ in range(rnd.randint(0, 8))]
-        expected = [
-            n for n in range(len(tokens) - 1) if f"{skeleton_word(tokens[n])} {skeleton_word(tokens[n + 1])}" in _PAIRS
-        ]
-        assert memo.pair_starts(tokens) == expected
+@settings(max_examples=500)
+@given(_texts)
+def test_skeleton_text_is_skeleton_word_word_by_word(text: str) -> None:
+    decoded = "".join(_SKELETONS.table[b] for b in _SKELETONS.text(text).encode("latin-1"))
+    # a character outside the table is a letter in no name, or a separator
+    known = "".join(c if c in _SKELETONS.table else _SKELETONS._other if _WORD.fullmatch(c) else " " for c in text)
+    assert decoded == " " + " ".join(_word_by_word(known)) + " "
+    assert len(_word_by_word(known)) == len(_word_by_word(text))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_VOCAB), max_size=8), st.lists(st.sampled_from(_SEPARATORS), min_size=8, max_size=8))
+def test_pair_starts_are_the_pairs_word_by_word(words: list[str], separators: list[str]) -> None:
+    text = "".join(w + s for w, s in zip(words, separators, strict=False))
+    skeletons = _word_by_word(text)
+    expected = [n for n in range(len(skeletons) - 1) if f"{skeletons[n]} {skeletons[n + 1]}" in _PAIRS]
+    assert _SKELETONS.pair_starts(text) == expected

@@ -2,56 +2,97 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
 from itertools import accumulate
 
 import ahocorasick
 
-from rasd.actors.skeleton import skeleton_word, split_words
+from rasd.actors.skeleton import ARTICLE, FINAL, MERGE_FROM, MERGE_TO, VOWELS, skeleton_word, split_words
 from rasd.normalise.match import Hit
 from rasd.resources import ActorKey, Resources
 
 _WORD = re.compile(r"\w+")  # the words of split_words
 
 
-class _Skeletons(dict[str, str]):
-    """Word → its skeleton where that is a word of some name's first two («فرنسو», «هلند»), else "":
-    remembered across documents so that each distinct word is worked out once, and a document then
-    costs one lookup a word, in C. The memory is bounded: past ``limit`` words it starts afresh."""
+def _byte_table(pairs: frozenset[str]) -> str:
+    """The 256 characters a text is encoded in, one byte each: ASCII, every letter of the skeleton rules
+    and of the names, then the rest of the Arabic block as room allows."""
+    high = sorted({c for c in (*"".join(pairs), *ARTICLE, *VOWELS, FINAL, *MERGE_FROM, *MERGE_TO) if ord(c) > 127})
+    if len(high) > 128:
+        raise ValueError("skeleton pairs use more than 128 characters outside ASCII")
+    high += [c for c in map(chr, range(0x600, 0x700)) if c not in high][: 128 - len(high)]
+    return "".join(map(chr, range(128))) + "".join(high)
 
-    def __init__(self, pairs: frozenset[str], limit: int = 100_000) -> None:
-        super().__init__()
-        self.wanted = frozenset(w for pair in pairs for w in pair.split(" "))
-        self.limit = limit
+
+class _Skeletons:
+    """The skeletons of a whole text at once («فرانسوا هولاند» → «فرنسو هلند»), equal to skeleton_word
+    word by word (tests/actors/test_fuzzy_memo.py), but made by a few passes in C over the text's bytes
+    instead of a Python step per word: one translate merges letters and turns separators into spaces,
+    then a regex, replaces and a translate drop what skeleton_word drops. The known pairs' automaton
+    then searches the result once."""
+
+    def __init__(self, pairs: frozenset[str]) -> None:
+        self.pairs = pairs
+        self.table = table = _byte_table(pairs)
+        self._encoding = codecs.charmap_build(table)
+        self._known = frozenset(table)
+        code = {c: i for i, c in enumerate(table)}
+        words = [bool(_WORD.fullmatch(c)) for c in table]
+        in_names = {*"".join(pairs), *ARTICLE, *VOWELS, FINAL, *MERGE_FROM, *MERGE_TO}
+        self._other = next(c for c, w in zip(table, words, strict=True) if w and c not in in_names)
+        merged = [code[MERGE_TO[MERGE_FROM.index(c)]] if c in MERGE_FROM else code[c] for c in table]
+        self._merge = bytes(m if w else 32 for m, w in zip(merged, words, strict=True))
+        firsts = [code[c] for c in (*VOWELS, FINAL)]
+        free = [i for i, w in enumerate(words) if not w and i != 32][: len(firsts)]  # no longer in a merged text
+        self._marks = [(bytes([32, c]), bytes([32, m])) for c, m in zip(firsts, free, strict=True)]
+        unmark = bytearray(range(256))
+        for c, m in zip(firsts, free, strict=True):
+            unmark[m] = c
+        self._unmark = bytes(unmark)
+        self._vowels = bytes(code[c] for c in VOWELS)
+        self._final = bytes([code[FINAL], 32])
+        self._article = re.compile(b" " + re.escape(self._encode(ARTICLE)) + rb"(?=[^ ]{3})")
         self.automaton = ahocorasick.Automaton()
         for pair in pairs:
-            self.automaton.add_word(pair, len(pair))
+            self.automaton.add_word(self._encode(pair).decode("latin-1"), len(pair))
         if pairs:
             self.automaton.make_automaton()
 
-    def __missing__(self, word: str) -> str:
-        if len(self) >= self.limit:
-            self.clear()
-        found = skeleton_word(word)
-        found = self[word] = found if found in self.wanted else ""
-        return found
+    def _encode(self, text: str) -> bytes:
+        """One byte a character; a character outside the table becomes one that is in no name (a
+        letter) or a space (anything else), which is all the skeletons need to know of it."""
+        try:
+            return codecs.charmap_encode(text, "strict", self._encoding)[0]
+        except UnicodeEncodeError:
+            known = self._known
+            text = "".join(c if c in known else self._other if _WORD.fullmatch(c) else " " for c in text)
+            return codecs.charmap_encode(text, "strict", self._encoding)[0]
 
-    def pair_starts(self, tokens: list[str]) -> list[int]:
-        """Indices of the tokens whose skeleton and the next token's open some known name, in text order.
+    def text(self, norm: str) -> str:
+        """The skeletons of ``norm``'s words (as encoded), one space before and after each."""
+        merged = b" " + b" ".join(self._encode(norm).translate(self._merge).split()) + b" "
+        merged = self._article.sub(b" ", merged)  # «ال» off a word of five letters or more
+        for first, mark in self._marks:  # a word's first letter stays, whatever it is
+            merged = merged.replace(first, mark)
+        merged = merged.translate(None, self._vowels)
+        while self._final in merged:  # «ه» off the end, however many
+            merged = merged.replace(self._final, b" ")
+        return merged.translate(self._unmark).decode("latin-1")
 
-        The skeletons joined by single spaces (mostly empty: few words are in any name) are searched at
-        once; a match that begins and ends at a space (or the text's ends) is two whole words, and the
+    def pair_starts(self, norm: str) -> list[int]:
+        """Indices of the words of ``norm`` whose skeleton and the next word's open some known name, in
+        text order: a match of the automaton that begins and ends at a space is whole words, and the
         spaces before it say which."""
-        if not self.wanted:
+        if not self.pairs:
             return []
-        text = " ".join(map(self.__getitem__, tokens))
-        last = len(text) - 1
+        text = self.text(norm)
         found: list[int] = []
         for end, size in self.automaton.iter(text):
             start = end + 1 - size
-            if (start == 0 or text[start - 1] == " ") and (end == last or text[end + 1] == " "):
-                found.append(text.count(" ", 0, start))
+            if text[start - 1] == " " and text[end + 1] == " ":
+                found.append(text.count(" ", 0, start) - 1)
         return sorted(found)
 
 
@@ -74,12 +115,13 @@ def with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> 
 
     Only words whose skeleton and the next word's open some known name are looked at (most documents
     have none); the words' offsets come from one split, made only then."""
-    tokens = _WORD.findall(norm)
-    candidates = _skeletons(res.skeleton_pairs).pair_starts(tokens)
+    candidates = _skeletons(res.skeleton_pairs).pair_starts(norm)
     if not candidates:
         return hits
     index = res.skeletons
-    offsets = list(accumulate(map(len, split_words(norm)), initial=0))
+    pieces = split_words(norm)
+    tokens = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces), initial=0))
     starts, ends = offsets[1::2], offsets[2::2]
     covered = _covered(hits, len(norm) + 1)
     extra: list[Hit[ActorKey]] = []

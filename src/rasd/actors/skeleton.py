@@ -12,18 +12,22 @@ import re
 
 from rasd.normalise.text import fold
 
-_MERGE = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "س", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ط": "ت"})
+MERGE_FROM, MERGE_TO = "غقكثصذظضط", "جججسسززدت"  # each letter of the first merged into the second's
+ARTICLE = "ال"  # dropped from a word's start (of five letters or more)
+VOWELS = "اوي"  # dropped inside a word
+FINAL = "ه"  # dropped from a word's end
+_MERGE = str.maketrans(MERGE_FROM, MERGE_TO)
 _WORD = re.compile(r"\w+")
-_VOWELS = str.maketrans("", "", "اوي")  # dropped inside a word
+_DROP = str.maketrans("", "", VOWELS)
 MIN_SKELETON = 6  # letters; shorter skeletons say too little
 
 
 def skeleton_word(word: str) -> str:
     """Uncached: fuzzy.py remembers the skeletons of a stream's words itself."""
     word = word.translate(_MERGE)
-    if word.startswith("ال") and len(word) > 4:
+    if word.startswith(ARTICLE) and len(word) > 4:
         word = word[2:]
-    return word[:1] + word[1:].translate(_VOWELS).rstrip("ه")
+    return word[:1] + word[1:].translate(_DROP).rstrip(FINAL)
 
 
 def skeleton(name: str) -> str:
