@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.actors.fuzzy import _Skeletons
+from rasd.actors.fuzzy import _Skeletons, word_spans
 from rasd.actors.skeleton import skeleton_word
 
 _PAIRS = frozenset({f"{skeleton_word('جون')} {skeleton_word('كيري')}", f"{skeleton_word('بان')} {skeleton_word('كي')}"})
@@ -49,7 +49,7 @@ def _word_by_word(text: str) -> list[str]:
 @settings(max_examples=500)
 @given(_texts)
 def test_skeleton_text_is_skeleton_word_word_by_word(text: str) -> None:
-    decoded = "".join(_SKELETONS.table[b] for b in _SKELETONS.text(text).encode("latin-1"))
+    decoded = "".join(_SKELETONS.table[b] for b in _SKELETONS.text(_SKELETONS.merged(text)).encode("latin-1"))
     # a character outside the table is a letter in no name, or a separator
     known = "".join(c if c in _SKELETONS.table else _SKELETONS._other if _WORD.fullmatch(c) else " " for c in text)
     assert decoded == " " + " ".join(_word_by_word(known)) + " "
@@ -62,4 +62,11 @@ def test_pair_starts_are_the_pairs_word_by_word(words: list[str], separators: li
     text = "".join(w + s for w, s in zip(words, separators, strict=False))
     skeletons = _word_by_word(text)
     expected = [n for n in range(len(skeletons) - 1) if f"{skeletons[n]} {skeletons[n + 1]}" in _PAIRS]
-    assert _SKELETONS.pair_starts(text) == expected
+    assert _SKELETONS.pair_starts(_SKELETONS.merged(text)) == expected
+
+
+@given(_texts, st.integers(0, 40), st.integers(1, 3))
+def test_word_spans_are_the_words_offsets(text: str, n: int, count: int) -> None:
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if n < len(words):
+        assert word_spans(_SKELETONS.merged(text), n, count) == words[n : n + count]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
-from itertools import accumulate
 
 import ahocorasick
 
-from rasd.actors.skeleton import ARTICLE, FINAL, MERGE_FROM, MERGE_TO, VOWELS, skeleton_word, split_words
+from rasd.actors.skeleton import ARTICLE, FINAL, MERGE_FROM, MERGE_TO, VOWELS, skeleton_word
 from rasd.normalise.match import Hit
 from rasd.resources import ActorKey, Resources
 
-_WORD = re.compile(r"\w+")  # the words of split_words
+_WORD = re.compile(r"\w+")  # a word, as skeleton.py splits names
 
 
 def _byte_table(pairs: frozenset[str]) -> str:
@@ -70,9 +69,13 @@ class _Skeletons:
             text = "".join(c if c in known else self._other if _WORD.fullmatch(c) else " " for c in text)
             return codecs.charmap_encode(text, "strict", self._encoding)[0]
 
-    def text(self, norm: str) -> str:
-        """The skeletons of ``norm``'s words (as encoded), one space before and after each."""
-        merged = b" " + b" ".join(self._encode(norm).translate(self._merge).split()) + b" "
+    def merged(self, norm: str) -> bytes:
+        """``norm`` encoded, its letters merged and every separator a space: its words at their offsets."""
+        return self._encode(norm).translate(self._merge)
+
+    def text(self, merged: bytes) -> str:
+        """The skeletons of the words of a ``merged`` text (as encoded), one space before and after each."""
+        merged = b" " + b" ".join(merged.split()) + b" "
         merged = self._article.sub(b" ", merged)  # «ال» off a word of five letters or more
         for first, mark in self._marks:  # a word's first letter stays, whatever it is
             merged = merged.replace(first, mark)
@@ -81,19 +84,32 @@ class _Skeletons:
             merged = merged.replace(self._final, b" ")
         return merged.translate(self._unmark).decode("latin-1")
 
-    def pair_starts(self, norm: str) -> list[int]:
-        """Indices of the words of ``norm`` whose skeleton and the next word's open some known name, in
-        text order: a match of the automaton that begins and ends at a space is whole words, and the
-        spaces before it say which."""
+    def pair_starts(self, merged: bytes) -> list[int]:
+        """Indices of the words of a ``merged`` text whose skeleton and the next word's open some known
+        name, in text order: a match of the automaton that begins and ends at a space is whole words,
+        and the spaces before it say which."""
         if not self.pairs:
             return []
-        text = self.text(norm)
+        text = self.text(merged)
         found: list[int] = []
         for end, size in self.automaton.iter(text):
             start = end + 1 - size
             if text[start - 1] == " " and text[end + 1] == " ":
                 found.append(text.count(" ", 0, start) - 1)
         return sorted(found)
+
+
+def word_spans(merged: bytes, n: int, count: int) -> list[tuple[int, int]]:
+    """Offsets of up to ``count`` words of a ``merged`` text from its ``n``-th on: a split that stops
+    there (in C), rather than every word's offsets when a document has a candidate or two."""
+    rest = merged.split(None, n)[-1] if n else merged.lstrip()
+    spans: list[tuple[int, int]] = []
+    while rest and len(spans) < count:
+        start = len(merged) - len(rest)
+        word = rest.split(None, 1)[0]
+        spans.append((start, start + len(word)))
+        rest = rest[len(word) :].lstrip()
+    return spans
 
 
 @lru_cache(maxsize=4)
@@ -114,27 +130,26 @@ def with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> 
     """Add foreign names found by their spelling skeleton where no exact hit covers the words.
 
     Only words whose skeleton and the next word's open some known name are looked at (most documents
-    have none); the words' offsets come from one split, made only then."""
-    candidates = _skeletons(res.skeleton_pairs).pair_starts(norm)
+    have none); the offsets of only those words and the two after are worked out."""
+    skeletons = _skeletons(res.skeleton_pairs)
+    merged = skeletons.merged(norm)
+    candidates = skeletons.pair_starts(merged)
     if not candidates:
         return hits
     index = res.skeletons
-    pieces = split_words(norm)
-    tokens = pieces[1::2]
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    starts, ends = offsets[1::2], offsets[2::2]
     covered = _covered(hits, len(norm) + 1)
     extra: list[Hit[ActorKey]] = []
     for n in candidates:
-        s0 = starts[n]
+        spans = word_spans(merged, n, 3)
+        s0 = spans[0][0]
         if covered[s0]:
             continue
         for size in (3, 2):
-            if n + size > len(tokens) or any(covered[starts[k]] for k in range(n + 1, n + size)):
+            if len(spans) < size or any(covered[s] for s, _ in spans[1:size]):
                 continue
-            keys = index.get(" ".join(map(skeleton_word, tokens[n : n + size])))
+            keys = index.get(" ".join(skeleton_word(norm[s:e]) for s, e in spans[:size]))
             if keys and len(keys) == 1:
-                end = ends[n + size - 1]
+                end = spans[size - 1][1]
                 extra.append(Hit(s0, end, norm[s0:end], (ActorKey("person", next(iter(keys))),)))
                 covered[s0:end] = b"\x01" * (end - s0)
                 break

@@ -41,9 +41,3 @@ def folded_skeleton(folded: str) -> str:
 
 def words(norm: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(norm)]
-
-
-def split_words(norm: str) -> list[str]:
-    """``norm`` split into separator, word, separator, …, separator (words at the odd indices): one C
-    call, whose piece lengths give every word's offsets."""
-    return re.split(r"(\w+)", norm)
