@@ -26,11 +26,15 @@ def _byte_table(pairs: frozenset[str]) -> str:
 
 
 class _Skeletons:
-    """The skeletons of a whole text at once («فرانسوا هولاند» → «فرنسو هلند»), equal to skeleton_word
-    word by word (tests/actors/test_fuzzy_memo.py), but made by a few passes in C over the text's bytes
-    instead of a Python step per word: one translate merges letters and turns separators into spaces,
-    then a regex, replaces and a translate drop what skeleton_word drops. The known pairs' automaton
-    then searches the result once."""
+    """Where the skeletons of a word and the next open a known name («فرانسوا هولاند» → «فرنسو هلند»),
+    for a whole document at once rather than a Python step per word.
+
+    The text is encoded one byte a character, and one translate merges its letters and turns every
+    separator into a space; a regex drops the article of long words. Dropping every «ا و ي ه» from
+    that then gives each word's rough skeleton: its skeleton less those letters (the first-letter and
+    final-«ه» rules only keep or drop some of them), so two words matching a pair exactly also match
+    it roughly. One automaton of the pairs' rough skeletons finds those in C, and the few rough
+    candidates are checked word by word."""
 
     def __init__(self, pairs: frozenset[str]) -> None:
         self.pairs = pairs
@@ -43,19 +47,12 @@ class _Skeletons:
         self._other = next(c for c, w in zip(table, words, strict=True) if w and c not in in_names)
         merged = [code[MERGE_TO[MERGE_FROM.index(c)]] if c in MERGE_FROM else code[c] for c in table]
         self._merge = bytes(m if w else 32 for m, w in zip(merged, words, strict=True))
-        firsts = [code[c] for c in (*VOWELS, FINAL)]
-        free = [i for i, w in enumerate(words) if not w and i != 32][: len(firsts)]  # no longer in a merged text
-        self._marks = [(bytes([32, c]), bytes([32, m])) for c, m in zip(firsts, free, strict=True)]
-        unmark = bytearray(range(256))
-        for c, m in zip(firsts, free, strict=True):
-            unmark[m] = c
-        self._unmark = bytes(unmark)
-        self._vowels = bytes(code[c] for c in VOWELS)
-        self._final = bytes([code[FINAL], 32])
+        self._rough = bytes(code[c] for c in {*VOWELS, FINAL})
         self._article = re.compile(b" " + re.escape(self._encode(ARTICLE)) + rb"(?=[^ ]{3})")
         self.automaton = ahocorasick.Automaton()
         for pair in pairs:
-            self.automaton.add_word(self._encode(pair).decode("latin-1"), len(pair))
+            rough = self._encode(pair).translate(None, self._rough).decode("latin-1")
+            self.automaton.add_word(rough, len(rough))
         if pairs:
             self.automaton.make_automaton()
 
@@ -73,42 +70,58 @@ class _Skeletons:
         """``norm`` encoded, its letters merged and every separator a space: its words at their offsets."""
         return self._encode(norm).translate(self._merge)
 
-    def text(self, merged: bytes) -> str:
-        """The skeletons of the words of a ``merged`` text (as encoded), one space before and after each."""
-        merged = b" " + b" ".join(merged.split()) + b" "
-        merged = self._article.sub(b" ", merged)  # «ال» off a word of five letters or more
-        for first, mark in self._marks:  # a word's first letter stays, whatever it is
-            merged = merged.replace(first, mark)
-        merged = merged.translate(None, self._vowels)
-        while self._final in merged:  # «ه» off the end, however many
-            merged = merged.replace(self._final, b" ")
-        return merged.translate(self._unmark).decode("latin-1")
+    def rough(self, merged: bytes) -> str:
+        """The rough skeletons of the words of a ``merged`` text (as encoded), a space before and after
+        each (a word with no letter left is an empty one)."""
+        joined = self._article.sub(b" ", b" " + b" ".join(merged.split()) + b" ")
+        return joined.translate(None, self._rough).decode("latin-1")
 
-    def pair_starts(self, merged: bytes) -> list[int]:
-        """Indices of the words of a ``merged`` text whose skeleton and the next word's open some known
-        name, in text order: a match of the automaton that begins and ends at a space is whole words,
-        and the spaces before it say which."""
-        if not self.pairs:
-            return []
-        text = self.text(merged)
-        found: list[int] = []
+    def rough_starts(self, merged: bytes) -> list[int]:
+        """Indices of the words of a ``merged`` text whose rough skeleton and the next word's are some
+        pair's, in text order: a match of the automaton between two spaces, not the outer ones, is
+        whole words, and the spaces before it say which."""
+        text = self.rough(merged)
+        last = len(text) - 1
+        found: set[int] = set()
         for end, size in self.automaton.iter(text):
             start = end + 1 - size
-            if text[start - 1] == " " and text[end + 1] == " ":
-                found.append(text.count(" ", 0, start) - 1)
+            if start > 0 and end < last and text[start - 1] == " " and text[end + 1] == " ":
+                found.add(text.count(" ", 0, start) - 1)
         return sorted(found)
 
+    def pair_starts(self, norm: str) -> list[tuple[list[tuple[int, int]], list[str]]]:
+        """The words whose skeleton and the next word's open some known name, in text order: for each,
+        the offsets and skeletons of it and the (up to) two words after it. Rough candidates are
+        checked word by word."""
+        if not self.pairs:
+            return []
+        merged = self.merged(norm)
+        rough = self.rough_starts(merged)
+        if not rough:
+            return []
+        marks = b" " + merged.translate(_WORD_MARKS) + b" "
+        found: list[tuple[list[tuple[int, int]], list[str]]] = []
+        for n in rough:
+            spans = word_spans(marks, n, 3)
+            skeletons = [skeleton_word(norm[s:e]) for s, e in spans[:2]]
+            if skeletons[0] in self.pairs or " ".join(skeletons) in self.pairs:
+                found.append((spans, skeletons + [skeleton_word(norm[s:e]) for s, e in spans[2:]]))
+        return found
 
-def word_spans(merged: bytes, n: int, count: int) -> list[tuple[int, int]]:
-    """Offsets of up to ``count`` words of a ``merged`` text from its ``n``-th on: a split that stops
-    there (in C), rather than every word's offsets when a document has a candidate or two."""
-    rest = merged.split(None, n)[-1] if n else merged.lstrip()
+
+_WORD_MARKS = bytes(32 if b == 32 else 97 for b in range(256))  # a merged text's words as «a»s
+
+
+def word_spans(marks: bytes, n: int, count: int) -> list[tuple[int, int]]:
+    """Offsets of up to ``count`` words from the ``n``-th on, found in C (no list of every word) in a
+    merged text's ``marks``: its words as «a»s, a space added before and after. A space before a word
+    is « a»; with the first ``n`` of those rewritten, the next is the ``n``-th word's."""
+    start = marks.replace(b" a", b" b", n).find(b" a")
     spans: list[tuple[int, int]] = []
-    while rest and len(spans) < count:
-        start = len(merged) - len(rest)
-        word = rest.split(None, 1)[0]
-        spans.append((start, start + len(word)))
-        rest = rest[len(word) :].lstrip()
+    while start >= 0 and len(spans) < count:
+        end = marks.find(b" ", start + 1)
+        spans.append((start, end - 1))  # the added space moves marks' offsets one on
+        start = marks.find(b" a", end)
     return spans
 
 
@@ -131,23 +144,20 @@ def with_skeleton_hits(hits: list[Hit[ActorKey]], norm: str, res: Resources) -> 
 
     Only words whose skeleton and the next word's open some known name are looked at (most documents
     have none); the offsets of only those words and the two after are worked out."""
-    skeletons = _skeletons(res.skeleton_pairs)
-    merged = skeletons.merged(norm)
-    candidates = skeletons.pair_starts(merged)
+    candidates = _skeletons(res.skeleton_pairs).pair_starts(norm)
     if not candidates:
         return hits
     index = res.skeletons
     covered = _covered(hits, len(norm) + 1)
     extra: list[Hit[ActorKey]] = []
-    for n in candidates:
-        spans = word_spans(merged, n, 3)
+    for spans, skeletons in candidates:
         s0 = spans[0][0]
         if covered[s0]:
             continue
         for size in (3, 2):
             if len(spans) < size or any(covered[s] for s, _ in spans[1:size]):
                 continue
-            keys = index.get(" ".join(skeleton_word(norm[s:e]) for s, e in spans[:size]))
+            keys = index.get(" ".join(skeletons[:size]))
             if keys and len(keys) == 1:
                 end = spans[size - 1][1]
                 extra.append(Hit(s0, end, norm[s0:end], (ActorKey("person", next(iter(keys))),)))
