@@ -1,6 +1,6 @@
 """Skeleton matching of a whole text at once, in bytes, finds what skeleton_word finds word by word: the
-rough skeletons are the skeletons less «ا و ي ه», the pairs found are those a word-by-word look finds,
-and the words' offsets are the words'."""
+rough skeletons are the merged words less «ا و ي ه» (their skeletons less those letters, with the article
+or not), the pairs found are those a word-by-word look finds, and the words' offsets are the words'."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.actors.fuzzy import _WORD_MARKS, _Skeletons, word_spans
-from rasd.actors.skeleton import skeleton_word
+from rasd.actors.skeleton import MERGE_FROM, MERGE_TO, skeleton_word
 
 _PAIRS = frozenset(
     {
@@ -38,14 +38,19 @@ def _word_by_word(text: str) -> list[str]:
 
 @settings(max_examples=500)
 @given(_texts)
-def test_rough_skeletons_are_the_skeletons_less_the_long_vowels_and_final_letter(text: str) -> None:
+def test_rough_skeletons_are_the_merged_words_less_the_long_vowels_and_final_letter(text: str) -> None:
     rough = _SKELETONS.rough(_SKELETONS.merged(text))
     decoded = "".join(_SKELETONS.table[b] for b in rough.encode("latin-1"))
     # a character outside the table is a letter in no name, or a separator
     known = "".join(c if c in _SKELETONS.table else _SKELETONS._other if _WORD.fullmatch(c) else " " for c in text)
-    expected = [w.translate(str.maketrans("", "", "اويه")) for w in _word_by_word(known)]
+    expected = [w.translate(str.maketrans(MERGE_FROM, MERGE_TO, "اويه")) for w in _WORD.findall(known)]
     assert decoded == " " + " ".join(expected) + " "
-    assert len(_word_by_word(known)) == len(_word_by_word(text))
+    assert len(expected) == len(_word_by_word(text))
+    for word, skeleton in zip(expected, _word_by_word(known), strict=True):  # the skeleton, article or not
+        assert word in {
+            skeleton.translate(str.maketrans("", "", "اويه")),
+            "ل" + skeleton.translate(str.maketrans("", "", "اويه")),
+        }
 
 
 @settings(max_examples=1000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
+from itertools import product
 
 import ahocorasick
 
@@ -30,11 +31,11 @@ class _Skeletons:
     for a whole document at once rather than a Python step per word.
 
     The text is encoded one byte a character, and one translate merges its letters and turns every
-    separator into a space; a regex drops the article of long words. Dropping every «ا و ي ه» from
-    that then gives each word's rough skeleton: its skeleton less those letters (the first-letter and
-    final-«ه» rules only keep or drop some of them), so two words matching a pair exactly also match
-    it roughly. One automaton of the pairs' rough skeletons finds those in C, and the few rough
-    candidates are checked word by word."""
+    separator into a space; another drops every «ا و ي ه», which leaves each word's rough skeleton: its
+    skeleton less those letters (the first-letter and final-«ه» rules only keep or drop some of them),
+    and with the «ل» of its article where the skeleton dropped the article. An automaton of the pairs'
+    rough skeletons, each word with and without that «ل», thus finds in C every two words matching a
+    pair exactly, and a few more; those few rough candidates are checked word by word."""
 
     def __init__(self, pairs: frozenset[str]) -> None:
         self.pairs = pairs
@@ -48,11 +49,12 @@ class _Skeletons:
         merged = [code[MERGE_TO[MERGE_FROM.index(c)]] if c in MERGE_FROM else code[c] for c in table]
         self._merge = bytes(m if w else 32 for m, w in zip(merged, words, strict=True))
         self._rough = bytes(code[c] for c in {*VOWELS, FINAL})
-        self._article = re.compile(b" " + re.escape(self._encode(ARTICLE)) + rb"(?=[^ ]{3})")
+        article = self._encode(ARTICLE).translate(None, self._rough).decode("latin-1")
         self.automaton = ahocorasick.Automaton()
         for pair in pairs:
-            rough = self._encode(pair).translate(None, self._rough).decode("latin-1")
-            self.automaton.add_word(rough, len(rough))
+            rough = self._encode(pair).translate(None, self._rough).decode("latin-1").split(" ")
+            for key in map(" ".join, product(*((w, article + w) for w in rough))):  # with the article or not
+                self.automaton.add_word(key, len(key))
         if pairs:
             self.automaton.make_automaton()
 
@@ -73,8 +75,7 @@ class _Skeletons:
     def rough(self, merged: bytes) -> str:
         """The rough skeletons of the words of a ``merged`` text (as encoded), a space before and after
         each (a word with no letter left is an empty one)."""
-        joined = self._article.sub(b" ", b" " + b" ".join(merged.split()) + b" ")
-        return joined.translate(None, self._rough).decode("latin-1")
+        return (b" " + b" ".join(merged.split()) + b" ").translate(None, self._rough).decode("latin-1")
 
     def rough_starts(self, merged: bytes) -> list[int]:
         """Indices of the words of a ``merged`` text whose rough skeleton and the next word's are some
