@@ -14,6 +14,7 @@ from rasd.normalise.match import Hit
 from rasd.resources import ActorKey, Resources
 
 _WORD = re.compile(r"\w+")  # a word, as skeleton.py splits names
+_SPACES = re.compile(rb"  +")
 
 
 def _byte_table(pairs: frozenset[str]) -> str:
@@ -75,7 +76,7 @@ class _Skeletons:
     def rough(self, merged: bytes) -> str:
         """The rough skeletons of the words of a ``merged`` text (as encoded), a space before and after
         each (a word with no letter left is an empty one)."""
-        return (b" " + b" ".join(merged.split()) + b" ").translate(None, self._rough).decode("latin-1")
+        return _SPACES.sub(b" ", b" " + merged + b" ").translate(None, self._rough).decode("latin-1")
 
     def rough_starts(self, merged: bytes) -> list[int]:
         """Indices of the words of a ``merged`` text whose rough skeleton and the next word's are some
