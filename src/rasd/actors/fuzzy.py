@@ -42,7 +42,7 @@ class _Skeletons:
         self.pairs = pairs
         self.table = table = _byte_table(pairs)
         self._encoding = codecs.charmap_build(table)
-        self._known = frozenset(table)
+        self._unknown = re.compile("[^" + "".join(map(re.escape, table)) + "]")
         code = {c: i for i, c in enumerate(table)}
         words = [bool(_WORD.fullmatch(c)) for c in table]
         in_names = {*"".join(pairs), *ARTICLE, *VOWELS, FINAL, *MERGE_FROM, *MERGE_TO}
@@ -65,9 +65,10 @@ class _Skeletons:
         try:
             return codecs.charmap_encode(text, "strict", self._encoding)[0]
         except UnicodeEncodeError:
-            known = self._known
-            text = "".join(c if c in known else self._other if _WORD.fullmatch(c) else " " for c in text)
-            return codecs.charmap_encode(text, "strict", self._encoding)[0]
+            return codecs.charmap_encode(self._unknown.sub(self._stand_in, text), "strict", self._encoding)[0]
+
+    def _stand_in(self, unknown: re.Match[str]) -> str:
+        return self._other if _WORD.fullmatch(unknown.group()) else " "
 
     def merged(self, norm: str) -> bytes:
         """``norm`` encoded, its letters merged and every separator a space: its words at their offsets."""
