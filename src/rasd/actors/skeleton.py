@@ -23,7 +23,8 @@ MIN_SKELETON = 6  # letters; shorter skeletons say too little
 
 
 def skeleton_word(word: str) -> str:
-    """Uncached: fuzzy.py remembers the skeletons of a stream's words itself."""
+    """The skeleton of one word; fuzzy.py works out a whole text's at once, in bytes, which
+    tests/actors/test_fuzzy_skeletons.py checks against this."""
     word = word.translate(_MERGE)
     if word.startswith(ARTICLE) and len(word) > 4:
         word = word[2:]
