@@ -12,18 +12,23 @@ import re
 
 from rasd.normalise.text import fold
 
-_MERGE = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "ث": "س", "ص": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ط": "ت"})
+MERGE_FROM, MERGE_TO = "غقكثصذظضط", "جججسسززدت"  # each letter of the first merged into the second's
+ARTICLE = "ال"  # dropped from a word's start (of five letters or more)
+VOWELS = "اوي"  # dropped inside a word
+FINAL = "ه"  # dropped from a word's end
+_MERGE = str.maketrans(MERGE_FROM, MERGE_TO)
 _WORD = re.compile(r"\w+")
-_VOWELS = str.maketrans("", "", "اوي")  # dropped inside a word
+_DROP = str.maketrans("", "", VOWELS)
 MIN_SKELETON = 6  # letters; shorter skeletons say too little
 
 
 def skeleton_word(word: str) -> str:
-    """Uncached: fuzzy.py remembers the skeletons of a stream's words itself."""
+    """The skeleton of one word; fuzzy.py works out a whole text's at once, in bytes, which
+    tests/actors/test_fuzzy_skeletons.py checks against this."""
     word = word.translate(_MERGE)
-    if word.startswith("ال") and len(word) > 4:
+    if word.startswith(ARTICLE) and len(word) > 4:
         word = word[2:]
-    return word[:1] + word[1:].translate(_VOWELS).rstrip("ه")
+    return word[:1] + word[1:].translate(_DROP).rstrip(FINAL)
 
 
 def skeleton(name: str) -> str:
@@ -37,9 +42,3 @@ def folded_skeleton(folded: str) -> str:
 
 def words(norm: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(norm)]
-
-
-def split_words(norm: str) -> list[str]:
-    """``norm`` split into separator, word, separator, …, separator (words at the odd indices): one C
-    call, whose piece lengths give every word's offsets."""
-    return re.split(r"(\w+)", norm)

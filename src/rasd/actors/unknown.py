@@ -258,9 +258,11 @@ def is_weak(word: str) -> bool:
     return word in _WEAK
 
 
+_ROLE_TOKENS = ROLE_WORDS | {"و" + w for w in ROLE_WORDS}  # a role word, or one after «و»: one set look-up
+
+
 def role_before(norm: str, start: int, reach: int = ROLE_REACH) -> bool:
-    """Is there a rank or role word shortly before ``start``, in the same sentence?"""
+    """Is there a rank or role word (or «و» and one) shortly before ``start``, in the same sentence?"""
     window = norm[max(0, start - reach) : start]
     cut = max(window.rfind("."), window.rfind("\n"))
-    tokens = window[cut + 1 :].split()
-    return not ROLE_WORDS.isdisjoint(tokens) or not ROLE_WORDS.isdisjoint(t[1:] for t in tokens if t.startswith("و"))
+    return not _ROLE_TOKENS.isdisjoint(window[cut + 1 :].split())
