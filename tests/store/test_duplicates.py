@@ -4,6 +4,7 @@ the original and are compared with stored originals only."""
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 
 import duckdb
@@ -32,6 +33,13 @@ def test_duplicates_shingles_are_word_ngrams():
     assert shingles("س ب", 3) == {"س ب".encode()}
     assert shingles("أحمد إلى مدرسة", 3) == shingles("احمد الى مدرسه", 3)  # folded as for matching
     assert shingles("  ", 3) == frozenset()
+
+
+@given(st.lists(st.sampled_from(["س", "ب", "جد", "هـ", "a", "Z", "،", "12"]), max_size=12), st.integers(1, 5))
+def test_duplicates_shingles_are_the_plain_ngrams(words: list[str], n: int) -> None:
+    tokens = re.findall(r"\w+", _FOLD(" ".join(words)).lower())
+    plain = {" ".join(tokens[i : i + n]).encode("utf-8") for i in range(len(tokens) - n + 1)}
+    assert shingles(" ".join(words), n) == (plain or ({" ".join(tokens).encode("utf-8")} if tokens else set()))
 
 
 @given(st.text(alphabet="أإآٱىئؤةـ\u0670\u064b\u0651ابتكلمنهوي AZaz ", max_size=60))
