@@ -101,17 +101,19 @@ class EventCoder:
         by_mention = _ByStart(mentions, [m.norm_start for m in mentions])
         by_cue = _ByStart(cues, [c.start for c in cues])
         unread: list[tuple[int, int]] = []  # sentences whose subject may speak on
+        stated_at = sorted(by_trigger.starts + by_word.starts)
         for sent, n0, n1 in sentences:
-            s_triggers, s_words = by_trigger.within(n0, n1), by_word.within(n0, n1)
-            if not s_triggers and not s_words:
+            if not _any_within(stated_at, n0, n1):
                 # nothing stated here: its subject is read only if a later sentence needs the speaker
                 unread.append((n0, n1))
                 continue
+            s_triggers, s_words = by_trigger.within(n0, n1), by_word.within(n0, n1)
             if (last := _last_subject(unread, by_mention, by_cue, norm)) is not None:
                 scene.speaker = last
             unread.clear()
             s_mentions, s_cues = by_mention.within(n0, n1), by_cue.within(n0, n1)
             args = _args(s_mentions, s_cues, {t.end for t in s_triggers}, norm)
+            subject = _subject(args, n0)
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
                 own_place = self._place(s_mentions, n1, norm, None)
@@ -126,7 +128,7 @@ class EventCoder:
                     place=own_place or dateline_place,
                     named_place=own_place,
                     speaker=scene.speaker,  # «وأضاف أن…» names no one: the last subject speaks on
-                    previous=_subject(args, n0),
+                    previous=subject,
                     accusations=[t.end for t in s_triggers if t.payloads[0].type == "ACCUSE"],
                     rejections=[t.end for t in s_triggers if t.payloads[0].type == "REJECT"],
                     requests=[t.end for t in s_triggers if t.payloads[0].type == "REQUEST"],
@@ -162,7 +164,6 @@ class EventCoder:
                             a_code, b_code, ph.level, ph.rank, ph.change, date, to_original(ph.start, ph.end)
                         )
                     )
-            subject = _subject(args, n0)
             if subject is not None:
                 scene.speaker = subject
         return events, partnerships
@@ -885,6 +886,13 @@ def _last_subject(
 
 
 _I = TypeVar("_I")
+
+
+def _any_within(starts: list[int], n0: int, n1: int) -> bool:
+    """Does one of ``starts`` (sorted) fall in [n0, n1)? One bisection tells a sentence that states
+    nothing from one that is read closely."""
+    i = bisect_left(starts, n0)
+    return i < len(starts) and starts[i] < n1
 
 
 class _ByStart(Generic[_I]):

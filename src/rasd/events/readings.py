@@ -5,6 +5,7 @@ the coder asks; none of them knows a particular document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from rasd.actors.mentions import ActorMention
@@ -147,13 +148,29 @@ def complement(norm: str, start: int) -> bool:
 
 
 def outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[Hit[Trigger]]:
-    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري», «طالب» within «طالبان»."""
-    starts_inside: set[int] = set()  # a <= start < b for some mention [a, b)
-    ends_inside: set[int] = set()  # a < end <= b
-    for m in mentions:
-        starts_inside.update(range(m.norm_start, m.norm_end))
-        ends_inside.update(range(m.norm_start + 1, m.norm_end + 1))
-    return [t for t in triggers if t.start not in starts_inside and t.end not in ends_inside]
+    """Drop triggers inside a name: «شكر» (thanked) within «سامح شكري», «طالب» within «طالبان».
+
+    A trigger starts inside a mention [a, b) when one that starts at or before it ends after it, and
+    ends inside one when one that starts before its end reaches it: the furthest end among the
+    mentions that start by a point, found by bisection, answers both, without a set of every offset
+    a name covers."""
+    if not triggers or not mentions:
+        return list(triggers)
+    spans = sorted((m.norm_start, m.norm_end) for m in mentions)
+    starts = [a for a, _b in spans]
+    reach: list[int] = []  # reach[i]: the furthest end of spans[: i + 1]
+    for _a, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    out = []
+    for t in triggers:
+        i = bisect_right(starts, t.start)
+        if i and reach[i - 1] > t.start:
+            continue
+        j = bisect_left(starts, t.end)
+        if j and reach[j - 1] >= t.end:
+            continue
+        out.append(t)
+    return out
 
 
 def unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:

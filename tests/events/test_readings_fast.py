@@ -1,0 +1,29 @@
+"""The faster readings of the event coder against the plain ones they replace."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.actors.types import ActorMention
+from rasd.events.readings import outside
+from rasd.normalise.match import Hit
+from rasd.records import Span
+
+
+def _outside_reference(triggers: list[Hit], mentions: list[ActorMention]) -> list[Hit]:
+    """A trigger is dropped when it starts at an offset a mention covers or ends at one it reaches."""
+    starts_inside = {i for m in mentions for i in range(m.norm_start, m.norm_end)}
+    ends_inside = {i for m in mentions for i in range(m.norm_start + 1, m.norm_end + 1)}
+    return [t for t in triggers if t.start not in starts_inside and t.end not in ends_inside]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPANS, _SPANS)
+def test_outside_drops_what_the_offset_sets_drop(triggers: list[tuple[int, int]], names: list[tuple[int, int]]) -> None:
+    hits = [Hit(a, a + n, "x", ()) for a, n in triggers]
+    mentions = [ActorMention(a, a + n, Span(a, a + n), "CHN", "country") for a, n in names]  # overlaps, empties
+    assert outside(hits, mentions) == _outside_reference(hits, mentions)
