@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.actors.types import ActorMention
+from rasd.events import arguments
 from rasd.events.readings import outside
 from rasd.normalise.match import Hit
 from rasd.records import Span
@@ -27,3 +28,16 @@ def test_outside_drops_what_the_offset_sets_drop(triggers: list[tuple[int, int]]
     hits = [Hit(a, a + n, "x", ()) for a, n in triggers]
     mentions = [ActorMention(a, a + n, Span(a, a + n), "CHN", "country") for a, n in names]  # overlaps, empties
     assert outside(hits, mentions) == _outside_reference(hits, mentions)
+
+
+def _light_verb_reference(norm: str, start: int) -> int | None:
+    before = norm[max(0, start - 12) : start]
+    return next((start - len(v) for v in arguments._LIGHT_VERBS if before.endswith(v)), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*arguments._LIGHT_VERBS, "و", "اعرب", " ", "عن ", "x"]), max_size=8))
+def test_light_verb_checks_all_verbs_at_once_first(pieces: list[str]) -> None:
+    norm = "".join(pieces) + "دعم"
+    start = len(norm) - 3
+    assert arguments._light_verb(norm, start) == _light_verb_reference(norm, start)

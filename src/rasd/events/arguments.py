@@ -72,7 +72,7 @@ _PRONOUNS_SUBJECT = ("وهي ", "وهو ", "وهما ", "هي ", "هو ", "وه�
 def _pronoun_subject(norm: str, start: int) -> bool:
     """«وهي مستعدة»: a pronoun stands for the subject already named."""
     before = norm[max(0, start - 10) : start]
-    return any(before.endswith(p) for p in _PRONOUNS_SUBJECT)
+    return before.endswith(_PRONOUNS_SUBJECT)
 
 
 _PRONOUN_ANTECEDENT = 12  # «الصحافيين الأميركيين احتجزهم الحوثيون»: the antecedent stands right before
@@ -188,6 +188,8 @@ def _light_verb(norm: str, start: int) -> int | None:
     """Where «وأعرب عن» stands before a noun trigger («وأعرب عن أمله في…»): the noun is the verb's object,
     so the verb's place in the sentence decides the subject, as for a verb trigger."""
     before = norm[max(0, start - 12) : start]
+    if not before.endswith(_LIGHT_VERBS):  # the common case, in one call
+        return None
     for verb in _LIGHT_VERBS:
         if before.endswith(verb):
             return start - len(verb)

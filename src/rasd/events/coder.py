@@ -879,7 +879,10 @@ def _last_subject(
         # a subject starts within reach of n0, and what starts later cannot change which parties there
         # are kept (overlaps are settled left to right, an adjective's agent cue stands before it)
         near = min(n1, n0 + _SUBJECT_REACH + 1)
-        subject = _subject(_args(mentions.within(n0, near), cues.within(n0, near), set(), norm), n0)
+        named = mentions.within(n0, near)
+        if not any(m.kind in _ARG_KINDS for m in named):
+            continue  # only the pair could be read there, and the pair is no subject
+        subject = _subject(_args(named, cues.within(n0, near), set(), norm), n0)
         if subject is not None:
             return subject
     return None

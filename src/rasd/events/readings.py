@@ -109,7 +109,7 @@ def future(norm: str, start: int, clause_start: int = -1) -> bool:
     if start >= 3 and norm[start - 2 : start] == "وس" and not norm[start - 3].isalnum():
         return True
     before = norm[max(0, start - 16) : start]
-    if any(before.endswith(w) for w in FUTURE_WORDS):
+    if before.endswith(FUTURE_WORDS):
         return True
     clause = norm[max(clause_start, start - 80) : start] if clause_start >= 0 else ""
     return any(w in clause for w in PLANNED)
