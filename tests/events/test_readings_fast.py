@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.actors.types import ActorMention
-from rasd.events import arguments
-from rasd.events.readings import outside
+from rasd.events import arguments, readings
+from rasd.events.readings import outside, unblocked
 from rasd.normalise.match import Hit
 from rasd.records import Span
 
@@ -41,3 +41,30 @@ def test_light_verb_checks_all_verbs_at_once_first(pieces: list[str]) -> None:
     norm = "".join(pieces) + "دعم"
     start = len(norm) - 3
     assert arguments._light_verb(norm, start) == _light_verb_reference(norm, start)
+
+
+def _unblocked_reference(triggers: list[Hit], blockers: list[Hit]) -> list[Hit]:
+    return [
+        t
+        for t in triggers
+        if not any(b.start <= t.start and t.end <= b.end and b.end - b.start > t.end - t.start for b in blockers)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPANS, st.lists(st.tuples(st.integers(0, 6), st.integers(1, 12)), max_size=8))
+def test_unblocked_drops_what_every_blocker_drops(triggers: list[tuple[int, int]], gaps: list[tuple[int, int]]) -> None:
+    """Blockers as Lexicon.find gives them: sorted and apart."""
+    blockers, pos = [], 0
+    for gap, size in gaps:
+        blockers.append(Hit(pos + gap, pos + gap + size, "b", ()))
+        pos += gap + size
+    hits = [Hit(a, a + n + 1, "x", ()) for a, n in triggers]
+    assert unblocked(hits, blockers) == _unblocked_reference(hits, blockers)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*readings.PLANNED, "من ", "المقرر", "ان ", "x ", " "]), max_size=10))
+def test_future_finds_a_plan_as_any_of_the_words(pieces: list[str]) -> None:
+    clause = "".join(pieces)
+    assert (readings._PLANNED.search(clause) is not None) == any(w in clause for w in readings.PLANNED)

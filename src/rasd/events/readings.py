@@ -112,7 +112,7 @@ def future(norm: str, start: int, clause_start: int = -1) -> bool:
     if before.endswith(FUTURE_WORDS):
         return True
     clause = norm[max(clause_start, start - 80) : start] if clause_start >= 0 else ""
-    return any(w in clause for w in PLANNED)
+    return _PLANNED.search(clause) is not None
 
 
 PLANNED = (
@@ -128,6 +128,7 @@ PLANNED = (
     "يقترح ",
     "تقترح ",
 )
+_PLANNED = re.compile("|".join(map(re.escape, PLANNED)))  # one search for any of them
 
 
 def addressed(trig: Hit[Trigger], roles: Roles, norm: str) -> Roles:
@@ -174,10 +175,18 @@ def outside(triggers: list[Hit[Trigger]], mentions: list[ActorMention]) -> list[
 
 
 def unblocked(triggers: list[Hit[Trigger]], blockers: list[Hit[str]]) -> list[Hit[Trigger]]:
-    """Drop a trigger found inside a longer word that is not one («زار» + ه inside «وزارة»)."""
+    """Drop a trigger found inside a longer word that is not one («زار» + ه inside «وزارة»).
+
+    Blockers come from one lexicon's search, sorted and apart (Lexicon.find), so the one blocker that
+    may hold a trigger is the last to start by the trigger's start: found by bisection."""
+    if not blockers:
+        return list(triggers)
+    starts = [b.start for b in blockers]
     out = []
     for t in triggers:
-        if not any(b.start <= t.start and t.end <= b.end and b.end - b.start > t.end - t.start for b in blockers):
+        i = bisect_right(starts, t.start) - 1
+        b = blockers[i] if i >= 0 else None
+        if b is None or not (t.end <= b.end and b.end - b.start > t.end - t.start):
             out.append(t)
     return out
 
