@@ -318,12 +318,12 @@ def assign(
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after
-    if t.role != "noun" and _participle_clause(norm, trigger) and (previous_subject or speaker):
+    if t.role != "noun" and (previous_subject or speaker) and _participle_clause(norm, trigger):
         # «دعا بارو السلطات الجزائرية إلى التراجع، محذرا من أنه…»: the participle's subject is the clause's
         before = [previous_subject or speaker]  # type: ignore[list-item]
         after = [a for a in after if differs(before[0], a)]
         return Roles(before[0], after[0] if after else None, False, "participle")
-    if t.role != "noun" and _statement_subject(norm, trigger.end) and (speaker or previous_subject):
+    if t.role != "noun" and (speaker or previous_subject) and _statement_subject(norm, trigger.end):
         # «وحمّل البيان وزير الداخلية الفرنسي المسؤولية»: a statement speaks for whoever issued it
         before = [speaker or previous_subject]  # type: ignore[list-item]
     light = _light_verb(norm, trigger.start)
