@@ -352,7 +352,8 @@ def find_expressions(text: str, anchor: dt.date | None, within: list[tuple[int, 
     folded = fold(text)
     ranges = None
     if within is not None:
-        ranges = [(folded.position(lo), folded.position(hi)) for lo, hi in within]
+        bounds = folded.positions([x for lo_hi in within for x in lo_hi])
+        ranges = list(zip(bounds[::2], bounds[1::2], strict=True))
     return [
         TimeExpr(start, end, text[start:end], r.value, r.precision, r.kind, r.end_value)
         for start, end, _order, r in _longest_first(_candidates(folded, anchor, ranges))
