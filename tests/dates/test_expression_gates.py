@@ -145,3 +145,44 @@ def test_expression_gates_matches_sit_within_their_bounds(text: str) -> None:
                 if any(match.string.startswith(w, o) and o + len(w) <= match.end() for w in need[0])
             ]
             assert any(o - match.start() <= need[1] and match.end() - o <= need[3] for o in held)
+
+
+def _reference_word_spans(text: str, windows: list[tuple[int, int]]) -> dict[int, list]:
+    """The word gates' hits by searching every position of every window with their pattern."""
+    pattern, stands = expressions._word_gates()
+    out: dict[int, list] = {}
+    for lo, hi in windows:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        pos = lo
+        while (match := pattern.search(text, pos, hi)) is not None:
+            for gate in stands[match.group()]:
+                spans.setdefault(gate, []).append(match.span())
+            pos = match.start() + 1
+        for gate, found in spans.items():
+            out.setdefault(gate, []).append((lo, hi, found))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.lists(st.integers(0, 700), max_size=8))
+def test_expression_gates_tried_at_their_openers_find_what_a_scan_finds(text: str, cuts: list[int]) -> None:
+    """Trying each gate only where its opening words occur (_opener_starts) gives what scanning finds."""
+    folded = fold(text).text
+    bounds = sorted({min(c, len(folded)) for c in cuts})
+    windows = list(zip(bounds[::2], bounds[1::2], strict=False)) or [(0, len(folded))]
+    starts = expressions._opener_starts(folded)
+    for lo, hi in windows:
+        spans = [m.span() for m in expressions._gate_words().finditer(folded, lo, hi)]
+        at = expressions._matches_at(
+            expressions._gate_words(), folded, lo, hi, starts.get(expressions._GATE_WORDS_KEY, [])
+        )
+        assert at == spans
+    for form, gate, key in zip(
+        expressions.all_forms(), expressions._form_gates(), expressions._gate_keys(), strict=True
+    ):
+        if isinstance(gate, re.Pattern) and form.openers is not None:
+            scanned = expressions._gate_spans(folded, windows, gate)
+            assert expressions._gate_spans(folded, windows, gate, starts.get(key, [])) == scanned
+    assert expressions._word_spans(
+        folded, windows, starts.get(expressions._WORD_GATES_KEY, [])
+    ) == _reference_word_spans(folded, windows)

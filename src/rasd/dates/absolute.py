@@ -33,6 +33,7 @@ from rasd.dates.patterns import (
     hijri_month,
     hijri_number,
     month_gate,
+    month_gate_openers,
     starting_word,
 )
 
@@ -193,8 +194,9 @@ def absolute_forms() -> tuple[Form, ...]:
     # the group that starts at the gate's hit: the (first) month name, the marked year
     anchors = dict.fromkeys(("day-month-year", "month-year", "range", "hijri-day", "hijri-month"), "m")
     anchors |= {"range-two-months": "m1", "marked-year": "y"}
+    openers = {month_gate(calendar): month_gate_openers(calendar) for calendar in ("gregorian", "hijri")}
     return tuple(
-        Form(name, re.compile(pattern), resolve, gates.get(name), anchors.get(name))
+        Form(name, re.compile(pattern), resolve, gates.get(name), anchors.get(name), openers.get(gates.get(name, "")))
         for name, pattern, resolve in patterns
     )
 

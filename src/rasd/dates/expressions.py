@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import lru_cache
+
+import ahocorasick
 
 from rasd.dates.absolute import absolute_forms
 from rasd.dates.folding import Folded, fold, fold_word
@@ -79,18 +82,22 @@ def _gate_words() -> re.Pattern[str]:
 _FIGURES = re.compile(r"\d\d*")
 
 
-def _gate_hits(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(start, end) of the gate words and runs of figures in text[lo:hi], in text order."""
-    found = [m.span() for m in _gate_words().finditer(text, lo, hi)]
+def _gate_hits(text: str, lo: int, hi: int, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the gate words and runs of figures in text[lo:hi], in text order; ``starts`` are
+    where gate words occur (_opener_starts)."""
+    found = _matches_at(_gate_words(), text, lo, hi, starts)
     found += [m.span() for m in _FIGURES.finditer(text, lo, hi)]
     found.sort()
     return found
 
 
-def _windows(text: str, ranges: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _windows(
+    text: str, ranges: list[tuple[int, int]] | None = None, starts: dict[int, list[int]] | None = None
+) -> list[tuple[int, int]]:
+    starts = _opener_starts(text) if starts is None else starts
     out: list[tuple[int, int]] = []
     for lo, hi in ranges if ranges is not None else [(0, len(text))]:
-        _widen(out, _gate_hits(text, lo, hi), len(text))
+        _widen(out, _gate_hits(text, lo, hi, starts.get(_GATE_WORDS_KEY, [])), len(text))
     return out
 
 
@@ -142,6 +149,54 @@ def _word_gates() -> tuple[re.Pattern[str], dict[str, list[int]]]:
     return re.compile(literal_alternation(words)), stands
 
 
+_GATE_WORDS_KEY, _WORD_GATES_KEY = -1, -2  # _opener_starts' keys for the gate words and the word gates
+
+
+@lru_cache(maxsize=1)
+def _openers() -> ahocorasick.Automaton:
+    """The words every hit opens with, of the gate words, of the word gates and of the gates with
+    openers (Form.openers), in one automaton whose values are (length, keys): the text is walked once
+    for all of them, and each gate's regex is then tried only where they occur. The regex engine tries
+    a gate of many first letters at nearly every position of an Arabic text; the automaton is cheaper
+    per character."""
+    keys: dict[str, set[int]] = {}
+    for word in {fold_word(n) for m in load_months() for n in m.names_ar} | set(_GATE_WORDS):
+        keys.setdefault(word, set()).add(_GATE_WORDS_KEY)
+    for word in _word_gates()[1]:
+        keys.setdefault(word, set()).add(_WORD_GATES_KEY)
+    for form, gate, key in zip(all_forms(), _form_gates(), _gate_keys(), strict=True):
+        if isinstance(gate, re.Pattern) and form.openers is not None:
+            for word in form.openers:
+                keys.setdefault(word, set()).add(key)
+    automaton = ahocorasick.Automaton()
+    for word, found in keys.items():
+        automaton.add_word(word, (len(word), tuple(sorted(found))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _opener_starts(text: str, lo: int = 0, hi: int | None = None) -> dict[int, list[int]]:
+    """Per key of ``_openers`` (a gate), the sorted, distinct offsets where one of its words occurs in
+    text[lo:hi]."""
+    out: dict[int, list[int]] = {}
+    for last, (size, keys) in _openers().iter(text, lo, len(text) if hi is None else hi):
+        for key in keys:
+            out.setdefault(key, []).append(last + 1 - size)
+    return {key: sorted(set(found)) for key, found in out.items()}
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, lo: int, hi: int, starts: list[int]) -> list[tuple[int, int]]:
+    """The spans ``pattern.finditer(text, lo, hi)`` gives, for a pattern whose every match starts at one
+    of ``starts`` (sorted): it is tried there alone, from where the last match ended."""
+    out: list[tuple[int, int]] = []
+    pos = lo
+    for start in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+        if start >= pos and (match := pattern.match(text, start, hi)) is not None:
+            out.append(match.span())
+            pos = match.end()
+    return out
+
+
 _Bounds = tuple[int, int]  # (before, after), see _scans
 
 
@@ -176,28 +231,34 @@ def _form_bounds() -> tuple[_Bounds | None, ...]:
 _Hits = list[tuple[int, int, list[tuple[int, int]]]]
 
 
-def _gate_spans(text: str, windows: list[tuple[int, int]], gate: re.Pattern[str]) -> _Hits:
-    """The windows that hold a hit of ``gate``, each with the spans of its hits."""
+def _gate_spans(
+    text: str, windows: list[tuple[int, int]], gate: re.Pattern[str], starts: list[int] | None = None
+) -> _Hits:
+    """The windows that hold a hit of ``gate``, each with the spans of its hits; with ``starts``, where
+    every hit must start (_matches_at)."""
     out: _Hits = []
     for lo, hi in windows:
-        spans = [m.span() for m in gate.finditer(text, lo, hi)]
+        if starts is None:
+            spans = [m.span() for m in gate.finditer(text, lo, hi)]
+        else:
+            spans = _matches_at(gate, text, lo, hi, starts)
         if spans:
             out.append((lo, hi, spans))
     return out
 
 
-def _word_spans(text: str, windows: list[tuple[int, int]]) -> dict[int, _Hits]:
-    """Per word gate (key), what ``_gate_spans`` gives, from one scan for the words of all of them."""
+def _word_spans(text: str, windows: list[tuple[int, int]], starts: list[int]) -> dict[int, _Hits]:
+    """Per word gate (key), what ``_gate_spans`` gives, from one reading for the words of all of them:
+    their longest word at each of ``starts`` (where one occurs) in a window, also inside another hit
+    (a gate word may start inside one, «عام» in «العام»)."""
     pattern, stands = _word_gates()
     out: dict[int, _Hits] = {}
     for lo, hi in windows:
         spans: dict[int, list[tuple[int, int]]] = {}
-        pos = lo
-        # from the next letter, not the hit's end: a gate word may start inside a hit («عام» in «العام»)
-        while (match := pattern.search(text, pos, hi)) is not None:
-            for gate in stands[match.group()]:
-                spans.setdefault(gate, []).append(match.span())
-            pos = match.start() + 1
+        for start in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+            if (match := pattern.match(text, start, hi)) is not None:
+                for gate in stands[match.group()]:
+                    spans.setdefault(gate, []).append(match.span())
         for gate, found in spans.items():
             out.setdefault(gate, []).append((lo, hi, found))
     return out
@@ -236,11 +297,16 @@ def _candidates(
     """(start, end, form order, resolution) of every match of every form, in original offsets."""
     found: list[tuple[int, int, int, Resolved]] = []
     text = folded.text
-    windows = _windows(text, ranges)
+    if ranges is not None and not ranges:
+        return found
+    # windows reach _MARGIN past the ranges' gate hits, and a hit's words lie in its window
+    lo, hi = (0, len(text)) if ranges is None else (min(r[0] for r in ranges), max(r[1] for r in ranges))
+    starts = _opener_starts(text, max(0, lo - _MARGIN), min(len(text), hi + _MARGIN))
+    windows = _windows(text, ranges, starts)
     if not windows:
         return found
     blanks_single = "  " not in text  # as reach() assumes; fold() leaves no run of blanks
-    hits = _word_spans(text, windows)
+    hits = _word_spans(text, windows, starts.get(_WORD_GATES_KEY, []))
     scans: dict[tuple[int, _Bounds | None], list[tuple[int, int, int]]] = {}
     plan = zip(all_forms(), _form_gates(), _gate_keys(), _form_bounds(), strict=True)
     for order, (form, gate, key, bounds) in enumerate(plan):
@@ -249,8 +315,8 @@ def _candidates(
             if gate is None:
                 scans[key, bounds] = [(lo, hi, hi) for lo, hi in windows]
             else:
-                if isinstance(gate, re.Pattern) and key not in hits:
-                    hits[key] = _gate_spans(text, windows, gate)  # forms share gates (month names)
+                if isinstance(gate, re.Pattern) and key not in hits:  # forms share gates (month names)
+                    hits[key] = _gate_spans(text, windows, gate, starts.get(key, []) if form.openers else None)
                 scans[key, bounds] = _scans(hits.get(key, []), bounds)
         for lo, hi, last in scans[key, bounds]:
             for match in form.pattern.finditer(text, lo, hi):
@@ -286,7 +352,8 @@ def find_expressions(text: str, anchor: dt.date | None, within: list[tuple[int, 
     folded = fold(text)
     ranges = None
     if within is not None:
-        ranges = [(folded.position(lo), folded.position(hi)) for lo, hi in within]
+        bounds = folded.positions([x for lo_hi in within for x in lo_hi])
+        ranges = list(zip(bounds[::2], bounds[1::2], strict=True))
     return [
         TimeExpr(start, end, text[start:end], r.value, r.precision, r.kind, r.end_value)
         for start, end, _order, r in _longest_first(_candidates(folded, anchor, ranges))

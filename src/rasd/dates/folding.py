@@ -71,6 +71,12 @@ class Folded:
             return self.index.position(original)
         return bisect_left(self.index, original)
 
+    def positions(self, originals: list[int]) -> list[int]:
+        """``position`` of each, at once."""
+        if isinstance(self.index, Offsets):
+            return self.index.positions(originals)
+        return [bisect_left(self.index, original) for original in originals]
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded slice [start:end].
 

@@ -32,13 +32,16 @@ class Form:
     ``gate``, when given, is a regex that finds a hit inside every match (expressions.py scans only
     the windows that hold one); without it the gate is read from the pattern (required.py). ``anchor``
     names a group every match consumes that starts where the gate matches, so that expressions.py
-    scans only as far before and after a hit as the pattern reaches from that group."""
+    scans only as far before and after a hit as the pattern reaches from that group. ``openers``, when
+    given, are words one of which every hit of ``gate`` opens with, so the gate is tried only where
+    they occur."""
 
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
     gate: str | None = None
     anchor: str | None = None
+    openers: frozenset[str] | None = None
 
 
 def on_day(day: dt.date | None, kind: str) -> Resolved:

@@ -131,6 +131,13 @@ def month_gate(calendar: str) -> str:
     return "(?:" + literal_alternation(month_numbers(calendar), blank=SP1, first_word=_name_start) + ")" + END
 
 
+@lru_cache(maxsize=2)
+def month_gate_openers(calendar: str) -> frozenset[str]:
+    """The first words of ``calendar``'s month names: every hit of ``month_gate(calendar)`` opens with
+    one (the blanks inside a name follow its first word)."""
+    return frozenset(name.split(" ")[0] for name in month_numbers(calendar))
+
+
 def literal_alternation(
     words: Iterable[str], blank: str = r"\ ", first_word: Callable[[int], str] | None = None
 ) -> str:

@@ -72,7 +72,7 @@ _PRONOUNS_SUBJECT = ("وهي ", "وهو ", "وهما ", "هي ", "هو ", "وه�
 def _pronoun_subject(norm: str, start: int) -> bool:
     """«وهي مستعدة»: a pronoun stands for the subject already named."""
     before = norm[max(0, start - 10) : start]
-    return any(before.endswith(p) for p in _PRONOUNS_SUBJECT)
+    return before.endswith(_PRONOUNS_SUBJECT)
 
 
 _PRONOUN_ANTECEDENT = 12  # «الصحافيين الأميركيين احتجزهم الحوثيون»: the antecedent stands right before
@@ -188,6 +188,8 @@ def _light_verb(norm: str, start: int) -> int | None:
     """Where «وأعرب عن» stands before a noun trigger («وأعرب عن أمله في…»): the noun is the verb's object,
     so the verb's place in the sentence decides the subject, as for a verb trigger."""
     before = norm[max(0, start - 12) : start]
+    if not before.endswith(_LIGHT_VERBS):  # the common case, in one call
+        return None
     for verb in _LIGHT_VERBS:
         if before.endswith(verb):
             return start - len(verb)
@@ -316,12 +318,12 @@ def assign(
     if partners:
         before = [a for a in before if a not in partners]
         after = partners + after
-    if t.role != "noun" and _participle_clause(norm, trigger) and (previous_subject or speaker):
+    if t.role != "noun" and (previous_subject or speaker) and _participle_clause(norm, trigger):
         # «دعا بارو السلطات الجزائرية إلى التراجع، محذرا من أنه…»: the participle's subject is the clause's
         before = [previous_subject or speaker]  # type: ignore[list-item]
         after = [a for a in after if differs(before[0], a)]
         return Roles(before[0], after[0] if after else None, False, "participle")
-    if t.role != "noun" and _statement_subject(norm, trigger.end) and (speaker or previous_subject):
+    if t.role != "noun" and (speaker or previous_subject) and _statement_subject(norm, trigger.end):
         # «وحمّل البيان وزير الداخلية الفرنسي المسؤولية»: a statement speaks for whoever issued it
         before = [speaker or previous_subject]  # type: ignore[list-item]
     light = _light_verb(norm, trigger.start)

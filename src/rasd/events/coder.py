@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Generic, TypeVar
 
 from rasd.actors.mentions import ActorMention
@@ -52,13 +52,15 @@ _ARG_KINDS = _ACTOR_KINDS + ("capital", "unknown")
 
 def main_pair(mentions: list[ActorMention]) -> tuple[str, str] | None:
     """The document's two most-named parties (states and organisations), first named first."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in mentions:
         if m.kind in _ACTOR_KINDS and m.code != "REG":
             code = base(m.code)
-            counts[code] += 1
-            first.setdefault(code, m.norm_start)
+            if code in counts:
+                counts[code] += 1
+            else:
+                counts[code], first[code] = 1, m.norm_start
     top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
     return (top[0], top[1]) if len(top) == 2 else None
 
@@ -101,17 +103,21 @@ class EventCoder:
         by_mention = _ByStart(mentions, [m.norm_start for m in mentions])
         by_cue = _ByStart(cues, [c.start for c in cues])
         unread: list[tuple[int, int]] = []  # sentences whose subject may speak on
+        stated_at = sorted(by_trigger.starts + by_word.starts)
         for sent, n0, n1 in sentences:
-            s_triggers, s_words = by_trigger.within(n0, n1), by_word.within(n0, n1)
-            if not s_triggers and not s_words:
+            if not _any_within(stated_at, n0, n1):
                 # nothing stated here: its subject is read only if a later sentence needs the speaker
                 unread.append((n0, n1))
                 continue
+            s_triggers, s_words = by_trigger.within(n0, n1), by_word.within(n0, n1)
             if (last := _last_subject(unread, by_mention, by_cue, norm)) is not None:
                 scene.speaker = last
             unread.clear()
             s_mentions, s_cues = by_mention.within(n0, n1), by_cue.within(n0, n1)
             args = _args(s_mentions, s_cues, {t.end for t in s_triggers}, norm)
+            subject = _subject(args, n0)
+            # the expressions a date of this sentence may come from (date_of reads only its own)
+            s_exprs = [e for e in exprs if sent.start <= e.start < sent.end]
             if s_triggers:
                 inside = [(t.start, t.end) for t in s_triggers]
                 own_place = self._place(s_mentions, n1, norm, None)
@@ -126,14 +132,15 @@ class EventCoder:
                     place=own_place or dateline_place,
                     named_place=own_place,
                     speaker=scene.speaker,  # «وأضاف أن…» names no one: the last subject speaks on
-                    previous=_subject(args, n0),
+                    previous=subject,
                     accusations=[t.end for t in s_triggers if t.payloads[0].type == "ACCUSE"],
                     rejections=[t.end for t in s_triggers if t.payloads[0].type == "REJECT"],
                     requests=[t.end for t in s_triggers if t.payloads[0].type == "REQUEST"],
                 )
                 for trig in s_triggers:
-                    at = to_original(trig.start, trig.end).start
-                    when = date_of(exprs, sent, default_date, at, text)
+                    # most triggers state nothing: their place in the original and their date are
+                    # read only for those that do
+                    when = partial(_trigger_date, s_exprs, sent, default_date, to_original, trig, text)
                     stated, roles = self._event(trig, here, norm, scene, to_original, when)
                     if roles is not None and roles.target is not None:
                         here.objects.add(roles.target.start)
@@ -145,7 +152,10 @@ class EventCoder:
                         and not roles.how.startswith("noun.")  # «بعد مطالبة الاتحاد…»: a phrase's genitive
                     ):
                         here.previous = roles.source
+                    if not stated:
+                        continue
                     stated += [a for ev in stated if (a := _victim_accuses(ev, args, n0, trig.start, norm)) is not None]
+                    at = to_original(trig.start, trig.end).start
                     for ev in stated:
                         if is_history(ev.date, anchor) or past_year_near(exprs, at, anchor):
                             continue
@@ -155,14 +165,13 @@ class EventCoder:
             for ph in find_phrases(norm, n0, n1, self.lex, s_words, s_cues):
                 pair = _partnership_pair(ph, args, scene)
                 if pair is not None:
-                    date, _p, _t = date_of(exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
+                    date, _p, _t = date_of(s_exprs, sent, default_date, to_original(ph.start, ph.end).start, text)
                     a_code, b_code = sorted(pair)
                     partnerships.append(
                         RawPartnership(
                             a_code, b_code, ph.level, ph.rank, ph.change, date, to_original(ph.start, ph.end)
                         )
                     )
-            subject = _subject(args, n0)
             if subject is not None:
                 scene.speaker = subject
         return events, partnerships
@@ -204,10 +213,11 @@ class EventCoder:
         norm: str,
         scene: Scene,
         to_original: Callable[[int, int], Span],
-        when: tuple[str | None, str | None, str | None],
+        when: Callable[[], tuple[str | None, str | None, str | None]],
     ) -> tuple[list[RawEvent], Roles | None]:
         """The events one trigger states: none when negated or hypothetical, several when a side is a
-        list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party."""
+        list («سفراء النرويج وفنلندا والدنمارك») or the pair acts on a third party. ``when`` gives their
+        date, read only when there are some."""
         t = trig.payloads[0]
         cues, n0 = here.cues, here.n0
         if negated(trig, cues, norm):
@@ -300,8 +310,9 @@ class EventCoder:
             )
         confidence = _CONFIDENCE.get(how, 0.6)
         out = []
-        date, precision, date_text = when
-        for src, tgt, joint, s_arg, t_arg in self._pairs(roles, scene, t, here.args, norm):
+        pairs = self._pairs(roles, scene, t, here.args, norm)
+        date, precision, date_text = when() if pairs else (None, None, None)
+        for src, tgt, joint, s_arg, t_arg in pairs:
             if src == tgt and (s_arg is None or t_arg is None or not differs(s_arg, t_arg)):
                 continue  # one actor on both sides states nothing
             out.append(
@@ -878,13 +889,35 @@ def _last_subject(
         # a subject starts within reach of n0, and what starts later cannot change which parties there
         # are kept (overlaps are settled left to right, an adjective's agent cue stands before it)
         near = min(n1, n0 + _SUBJECT_REACH + 1)
-        subject = _subject(_args(mentions.within(n0, near), cues.within(n0, near), set(), norm), n0)
+        named = mentions.within(n0, near)
+        if not any(m.kind in _ARG_KINDS for m in named):
+            continue  # only the pair could be read there, and the pair is no subject
+        subject = _subject(_args(named, cues.within(n0, near), set(), norm), n0)
         if subject is not None:
             return subject
     return None
 
 
 _I = TypeVar("_I")
+
+
+def _trigger_date(
+    exprs: list[TimeExpr],
+    sentence: Span,
+    default: tuple[str, str, str] | None,
+    to_original: Callable[[int, int], Span],
+    trig: Hit[Trigger],
+    text: str,
+) -> tuple[str | None, str | None, str | None]:
+    """The date that governs a trigger (date_of at its place in the original text)."""
+    return date_of(exprs, sentence, default, to_original(trig.start, trig.end).start, text)
+
+
+def _any_within(starts: list[int], n0: int, n1: int) -> bool:
+    """Does one of ``starts`` (sorted) fall in [n0, n1)? One bisection tells a sentence that states
+    nothing from one that is read closely."""
+    i = bisect_left(starts, n0)
+    return i < len(starts) and starts[i] < n1
 
 
 class _ByStart(Generic[_I]):
