@@ -215,25 +215,30 @@ class _Chunk:
         return self.sent is not None and not self.sent.ready()
 
 
+# Documents held per worker by ``Coder.code`` (read and not written yet), at most.
+_HELD = 512
+
+
 class Coder:
     """Codes streams of read results with ``workers`` processes (1: in this process).
 
     With ``workers`` = N, N − 1 worker processes are started once and this process is the N-th. On
     Linux they are forked when the Coder is made, after this process has loaded and warmed the
     lexicons and models (``warm_up``), so they start coding at once and share those pages; elsewhere
-    they are spawned and each loads its own (a few seconds). This process reads, hands chunks of
-    ``chunk`` items to the workers while fewer than ``queue`` per worker are out, codes the next chunk itself when they
-    are all busy, and writes the results. So every process codes and none waits, and on N cores the
-    rate is close to N times one process. Results are taken back in input order, so the output is the
-    same as with one worker. At most ``workers × 32`` chunks are held, so a long stream is not read
-    ahead into memory, yet this process goes on coding while a spawned worker starts up. Use as a
-    context manager, or call ``close``.
+    they are spawned and each loads its own (a few seconds). This process reads, keeps ``queue``
+    chunks of ``chunk`` items out per worker, codes the other chunks itself (the newest first while it
+    waits for a worker's) and writes the results. So every process codes and none waits, and on N
+    cores the rate is close to N times one process. Chunks of 64 documents: with 16 a worker spent a
+    tenth of its time between chunks (pickling, and the pool's threads waiting for this process to let
+    go of the interpreter). Results are taken back in input order, so the output is the same as with
+    one worker. At most ``_HELD`` documents per worker are held, so a long stream is not read ahead
+    into memory. Use as a context manager, or call ``close``.
 
     ``code`` codes a stream; ``submit`` and ``collect`` code lists the caller hands over one at a time
     (``rasd ingest``: its batches), so that the workers code the next list while this process stores
     the results of the one before."""
 
-    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 16, queue: int = 4) -> None:
+    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 64, queue: int = 4) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.res = res or load_resources()
@@ -306,7 +311,7 @@ class Coder:
             self.submit(chunk)
             while self._jobs and self.ready():
                 yield from self.collect()
-            if len(self._jobs) >= self.workers * 32:
+            if len(self._jobs) * self.chunk >= self.workers * _HELD:
                 yield from self.collect()
         while self._jobs:
             yield from self.collect()

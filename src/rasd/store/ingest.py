@@ -44,9 +44,9 @@ log = logging.getLogger(__name__)
 
 Item = Document | Problem
 
-# Chunks (of 16) queued per worker: enough that a worker has coding to do while this process checks
+# Chunks (of 64) queued per worker: enough that a worker has coding to do while this process checks
 # near-duplicates and writes a batch, during which it hands out nothing.
-_QUEUE = 32
+_QUEUE = 8
 # Batches planned and coding, at most: the memory of a few batches, however slow the workers are.
 _MOST_AHEAD = 4
 
