@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from rasd import pipeline
 from rasd.cli.main import app
-from rasd.pipeline import Coder, code_document, truncate
+from rasd.pipeline import Coder, code_document, code_items, truncate
 from rasd.records import Document
 from rasd.resources import load_resources
 from rasd.settings import settings_with
@@ -81,7 +81,7 @@ def _worker_loaded_own() -> bool:
 
 @pytest.mark.skipif(not pipeline._can_fork(), reason="workers are forked on Linux only")
 def test_pipeline_forked_workers_code_with_the_parents_resources() -> None:
-    with Coder(load_resources(), workers=2) as coder:
+    with Coder(code_items, load_resources(), workers=2) as coder:
         pool = coder._started()
         assert pool.apply(_worker_loaded_own) is False
 
@@ -91,7 +91,7 @@ def test_pipeline_spawned_workers_write_the_same_results(monkeypatch: pytest.Mon
     monkeypatch.setattr(pipeline, "_can_fork", lambda: False)
     docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))[:6]]
     res = load_resources()
-    with Coder(res, workers=2, chunk=2, queue=4) as coder:
+    with Coder(code_items, res, workers=2, chunk=2, queue=4) as coder:
         assert coder._started().apply(_worker_loaded_own) is True
         two = list(coder.code(docs))
     assert [r.to_dict() for r in two] == [code_document(d, res).to_dict() for d in docs]
@@ -103,7 +103,7 @@ def test_pipeline_submitted_lists_come_back_in_order_whoever_codes_them() -> Non
     docs = [Document(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))[:9]]
     res = load_resources()
     lists = [docs[:4], docs[4:5], docs[5:]]
-    with Coder(res, workers=2, chunk=1, queue=1) as coder:
+    with Coder(code_items, res, workers=2, chunk=1, queue=1) as coder:
         for items in lists:
             coder.submit(items)
         assert len(coder._unsent) == len(docs) - 1  # one chunk out, the rest waiting

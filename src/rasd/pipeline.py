@@ -12,10 +12,11 @@ import logging
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
+from typing import Generic, TypeVar
 
 from rasd import dates
 from rasd.actors.mentions import find_actors
@@ -157,6 +158,11 @@ def code_item(item: Document | Problem, res: Resources) -> CodedDocument | Probl
         return Problem(item.origin or item.id, item.id, "C300", f"coding failed: {type(exc).__name__}: {exc}")
 
 
+def code_items(items: list[Document | Problem], res: Resources) -> list[CodedDocument | Problem]:
+    """``code_item`` for each: the task of ``code_many``'s Coder."""
+    return [code_item(item, res) for item in items]
+
+
 # A warm-up text, coded once before worker processes are forked so that every lazily built table
 # (language models, date gates, the event coder, the skeleton memory) is built once and inherited.
 _WARM_UP = Document(
@@ -185,10 +191,14 @@ def _start_worker(res: Resources | None, settings: Settings) -> None:
     _worker_res = res if res is not None else load_resources(settings)
 
 
-def _code_in_worker(items: list[Document | Problem]) -> list[CodedDocument | Problem]:
+R = TypeVar("R")
+Task = Callable[[list[Document | Problem], Resources], list[R]]  # what is done with a chunk of read results
+
+
+def _code_in_worker(items: list[Document | Problem], task: Task[R]) -> list[R]:
     """Runs in a worker process, with the resources ``_start_worker`` set."""
     res = _worker_res if _worker_res is not None else load_resources()
-    return [code_item(item, res) for item in items]
+    return task(items, res)
 
 
 def _can_fork() -> bool:
@@ -197,18 +207,15 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-_Results = list[CodedDocument | Problem]
-
-
-class _Chunk:
+class _Chunk(Generic[R]):
     """A few items to code: waiting to be sent, out at a worker, or coded (here or there)."""
 
     __slots__ = ("items", "sent", "results")
 
     def __init__(self, items: list[Document | Problem]) -> None:
         self.items = items
-        self.sent: AsyncResult[_Results] | None = None
-        self.results: _Results | None = None
+        self.sent: AsyncResult[list[R]] | None = None
+        self.results: list[R] | None = None
 
     def out(self) -> bool:
         """Sent to a worker, and its results are not back yet."""
@@ -219,8 +226,9 @@ class _Chunk:
 _HELD = 512
 
 
-class Coder:
-    """Codes streams of read results with ``workers`` processes (1: in this process).
+class Coder(Generic[R]):
+    """Codes streams of read results with ``workers`` processes (1: in this process): ``task`` is done
+    with each (``code_item``; ``rasd ingest`` also works out near-duplicate keys there).
 
     With ``workers`` = N, N − 1 worker processes are started once and this process is the N-th. On
     Linux they are forked when the Coder is made, after this process has loaded and warmed the
@@ -238,17 +246,20 @@ class Coder:
     (``rasd ingest``: its batches), so that the workers code the next list while this process stores
     the results of the one before."""
 
-    def __init__(self, res: Resources | None = None, workers: int = 1, chunk: int = 64, queue: int = 4) -> None:
+    def __init__(
+        self, task: Task[R], res: Resources | None = None, workers: int = 1, chunk: int = 64, queue: int = 4
+    ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
+        self.task = task
         self.res = res or load_resources()
         self.workers = workers
         self.chunk = chunk
         self.queue = queue
         self._pool: Pool | None = None
-        self._jobs: deque[list[_Chunk]] = deque()  # submitted lists, not collected yet
-        self._unsent: deque[_Chunk] = deque()  # their chunks not sent yet, in order
-        self._sent: list[_Chunk] = []  # chunks sent whose results may not be back
+        self._jobs: deque[list[_Chunk[R]]] = deque()  # submitted lists, not collected yet
+        self._unsent: deque[_Chunk[R]] = deque()  # their chunks not sent yet, in order
+        self._sent: list[_Chunk[R]] = []  # chunks sent whose results may not be back
         if workers > 1:
             self._started()
 
@@ -274,14 +285,14 @@ class Coder:
         room = self.queue * (self.workers - 1) - len(self._sent)
         while room > 0 and self._unsent:
             chunk = self._unsent.popleft()
-            chunk.sent = self._started().apply_async(_code_in_worker, (chunk.items,))
+            chunk.sent = self._started().apply_async(_code_in_worker, (chunk.items, self.task))
             self._sent.append(chunk)
             room -= 1
 
-    def _here(self, chunk: _Chunk) -> None:
+    def _here(self, chunk: _Chunk[R]) -> None:
         chunk.results = self.code_here(chunk.items)
 
-    def _wait(self, chunk: _Chunk) -> _Results:
+    def _wait(self, chunk: _Chunk[R]) -> list[R]:
         """The chunk's results. Unsent, it is coded here; out at a worker, this process codes the newest
         unsent chunk meanwhile (the workers take the oldest), and waits only when there is none."""
         while chunk.results is None:
@@ -295,16 +306,16 @@ class Coder:
                 self._here(self._unsent.pop())
         return chunk.results
 
-    def code_here(self, items: Iterable[Document | Problem]) -> list[CodedDocument | Problem]:
+    def code_here(self, items: Iterable[Document | Problem]) -> list[R]:
         """Code ``items`` in this process, now."""
-        return [code_item(item, self.res) for item in items]
+        return self.task(list(items), self.res)
 
-    def code(self, items: Iterable[Document | Problem]) -> Iterator[CodedDocument | Problem]:
+    def code(self, items: Iterable[Document | Problem]) -> Iterator[R]:
         """Code a stream, yielding results in input order as they are ready; this process codes a
         chunk as soon as the workers have enough to do."""
         if self.workers == 1:
             for item in items:
-                yield code_item(item, self.res)
+                yield from self.task([item], self.res)
             return
         stream = iter(items)
         while chunk := list(itertools.islice(stream, self.chunk)):
@@ -319,7 +330,7 @@ class Coder:
     def submit(self, items: Sequence[Document | Problem]) -> None:
         """Start coding ``items``: their chunks go to the workers as they have room; ``collect`` gives
         the results back, one submitted list at a time, and codes here what was not sent by then."""
-        job = [_Chunk(list(items[start : start + self.chunk])) for start in range(0, len(items), self.chunk)]
+        job = [_Chunk[R](list(items[start : start + self.chunk])) for start in range(0, len(items), self.chunk)]
         self._jobs.append(job)
         if self.workers == 1:
             for chunk in job:
@@ -332,7 +343,7 @@ class Coder:
         """Whether ``collect`` would return without waiting for a worker (what was not sent, it codes)."""
         return not self._jobs or not any(c.out() for c in self._jobs[0])
 
-    def collect(self) -> list[CodedDocument | Problem]:
+    def collect(self) -> list[R]:
         """The results of the oldest submitted list not collected yet, in its order."""
         return [r for c in self._jobs.popleft() for r in self._wait(c)]
 
@@ -345,7 +356,7 @@ class Coder:
             self._pool.join()
             self._pool = None
 
-    def __enter__(self) -> Coder:
+    def __enter__(self) -> Coder[R]:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -361,5 +372,5 @@ def code_many(
 ) -> Iterator[CodedDocument | Problem]:
     """Code a stream; a document that fails becomes a Problem and the rest go on. With ``workers`` > 1
     documents are coded in that many processes; the results are the same, in the same order."""
-    with Coder(res, workers) as coder:
+    with Coder(code_items, res, workers) as coder:
         yield from coder.code(items)

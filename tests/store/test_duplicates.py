@@ -17,7 +17,22 @@ from hypothesis import strategies as st
 
 from rasd.settings import DEFAULT_SETTINGS
 from rasd.store.db import schema_sql
-from rasd.store.duplicates import _FOLD, _HASH_CHUNK, band_keys, check_batch, jaccard, lsh_shape, shingles
+from rasd.store.duplicates import (
+    _FOLD,
+    _HASH_CHUNK,
+    Verdict,
+    band_keys,
+    check_batch,
+    jaccard,
+    lsh_shape,
+    shingles,
+    sign,
+)
+
+
+def _signed(*docs: tuple[str, str]) -> list[tuple[str, str, list[int] | None]]:
+    """(doc_id, text, band keys) as ingest hands them over, the keys worked out where it was coded."""
+    return [(doc_id, text, sign(text, DEFAULT_SETTINGS)) for doc_id, text in docs]
 
 
 @pytest.fixture
@@ -89,7 +104,7 @@ def test_duplicates_band_keys_are_stable_and_sized_by_the_lsh():
     ],
 )
 def test_duplicates_reprint_points_at_the_original(con, second, duplicate):
-    verdicts = check_batch(con, [("first", SAU_RUS_SPA), ("second", second)], set(), DEFAULT_SETTINGS)
+    verdicts = check_batch(con, _signed(("first", SAU_RUS_SPA), ("second", second)), set(), DEFAULT_SETTINGS)
     assert verdicts["first"].duplicate_of is None and verdicts["first"].minhash_bands
     assert verdicts["second"].duplicate_of == ("first" if duplicate else None)
     assert (verdicts["second"].minhash_bands is None) == duplicate
@@ -104,6 +119,12 @@ def test_duplicates_a_document_being_replaced_is_no_candidate(con):
         "VALUES ('old', 'x', 'ar', [], ?, 'r', ?)",
         [SAU_RUS_SPA, keys],
     )
-    assert check_batch(con, [("new", SAU_RUS_SPA)], set(), DEFAULT_SETTINGS)["new"].duplicate_of == "old"
-    assert check_batch(con, [("new", SAU_RUS_SPA)], {"old"}, DEFAULT_SETTINGS)["new"].duplicate_of is None
-    assert check_batch(con, [("old", SAU_RUS_SPA)], set(), DEFAULT_SETTINGS)["old"].duplicate_of is None
+    assert check_batch(con, _signed(("new", SAU_RUS_SPA)), set(), DEFAULT_SETTINGS)["new"].duplicate_of == "old"
+    assert check_batch(con, _signed(("new", SAU_RUS_SPA)), {"old"}, DEFAULT_SETTINGS)["new"].duplicate_of is None
+    assert check_batch(con, _signed(("old", SAU_RUS_SPA)), set(), DEFAULT_SETTINGS)["old"].duplicate_of is None
+
+
+def test_duplicates_an_id_given_twice_is_judged_by_its_last_text(con):
+    batch = _signed(("a", SAU_RUS_SPA), ("b", SAU_RUS_SPA + " انتهى"), ("b", "،،"))
+    assert sign("،،", DEFAULT_SETTINGS) is None
+    assert check_batch(con, batch, set(), DEFAULT_SETTINGS)["b"] == Verdict(None, None)

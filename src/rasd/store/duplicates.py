@@ -54,7 +54,9 @@ class Verdict:
 
 def shingles(text: str, words: int) -> frozenset[bytes]:
     """Word n-grams of the folded, lower-cased text (so one newspaper's spelling habits do not hide a
-    reprint); the whole text when it is shorter than one shingle."""
+    reprint); the whole text when it is shorter than one shingle. Not remembered: a document with
+    candidates is shingled again by ``check_batch`` (keeping a batch's shingles alive for that slowed
+    the coder by more than it saved)."""
     tokens = _WORD.findall(_FOLD(text).lower())
     if len(tokens) <= words:
         return frozenset({" ".join(tokens).encode("utf-8")}) if tokens else frozenset()
@@ -99,6 +101,26 @@ def band_keys(sh: frozenset[bytes], settings: Settings) -> list[int]:
     return keys
 
 
+def sign(text: str, settings: Settings) -> list[int] | None:
+    """A document's band keys (None when it has no words): worked out where it is coded, in a worker
+    process with ``--workers``, so that the main process only compares documents that share a band."""
+    sh = shingles(text, settings.shingle_words)
+    return band_keys(sh, settings) if sh else None
+
+
+class _Shingled(dict[str, frozenset[bytes]]):
+    """Doc id → shingles, worked out on first use: only documents with candidates are compared."""
+
+    def __init__(self, texts: dict[str, str], words: int) -> None:
+        super().__init__()
+        self.texts = texts
+        self.words = words
+
+    def __missing__(self, doc_id: str) -> frozenset[bytes]:
+        found = self[doc_id] = shingles(self.texts[doc_id], self.words)
+        return found
+
+
 def _stored_candidates(
     con: duckdb.DuckDBPyConnection, keys: dict[str, list[int]], replaced: set[str], most: int
 ) -> dict[str, list[str]]:
@@ -141,12 +163,17 @@ def _texts(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str]:
 
 
 def check_batch(
-    con: duckdb.DuckDBPyConnection, batch: Sequence[tuple[str, str]], replaced: set[str], settings: Settings
+    con: duckdb.DuckDBPyConnection,
+    batch: Sequence[tuple[str, str, list[int] | None]],
+    replaced: set[str],
+    settings: Settings,
 ) -> dict[str, Verdict]:
-    """Near-duplicate verdicts for a batch of (doc_id, text), in batch order: each document is compared
-    with stored originals (minus those being replaced) and with the originals before it in the batch."""
-    sh = {doc_id: shingles(text, settings.shingle_words) for doc_id, text in batch}
-    keys = {doc_id: band_keys(s, settings) for doc_id, s in sh.items() if s}
+    """Near-duplicate verdicts for a batch of (doc_id, text, band keys from ``sign``), in batch order:
+    each document is compared with stored originals (minus those being replaced) and with the
+    originals before it in the batch."""
+    last = {doc_id: k for doc_id, _text, k in batch}  # an id given twice: its last text counts
+    keys = {doc_id: k for doc_id, k in last.items() if k}
+    sh = _Shingled({doc_id: text for doc_id, text, _k in batch}, settings.shingle_words)
     stored = _stored_candidates(con, keys, replaced, settings.duplicate_candidates)
     stored_sh = {
         doc_id: shingles(text, settings.shingle_words)
@@ -154,7 +181,7 @@ def check_batch(
     }
     in_batch: dict[int, list[str]] = defaultdict(list)  # band key → originals seen earlier in the batch
     verdicts: dict[str, Verdict] = {}
-    for doc_id, _text in batch:
+    for doc_id, _text, _k in batch:
         mine = keys.get(doc_id)
         if not mine:
             verdicts[doc_id] = Verdict(None, None)

@@ -30,13 +30,13 @@ import duckdb
 import pyarrow as pa
 
 from rasd import __version__
-from rasd.pipeline import Coder
+from rasd.pipeline import Coder, code_item
 from rasd.read import FieldMap, read_inputs
 from rasd.records import CodedDocument, Document, Problem
 from rasd.resources import Resources, load_resources
 from rasd.settings import Settings
 from rasd.store.db import DbPath, connect
-from rasd.store.duplicates import check_batch
+from rasd.store.duplicates import check_batch, sign
 from rasd.store.rows import TABLES, BatchRows, StoredDocument, text_sha1
 from rasd.store.stories import refresh_stories, story_ids_of
 
@@ -224,8 +224,24 @@ class _Planned:
     stale: set[str]
 
 
+Signed = tuple[CodedDocument | Problem, list[int] | None]
+
+
+def code_and_sign(items: list[Item], res: Resources) -> list[Signed]:
+    """What a worker does with a chunk: code it, then work out each coded document's near-duplicate
+    band keys (``duplicates.sign``), so that the main process, which checks and writes every batch,
+    only compares the documents that share a band. Signed after the whole chunk is coded, not one
+    document at a time: interleaved, both ran slower (the coder's tables and the hashing's arrays
+    evicting each other from the CPU caches)."""
+    results = [code_item(item, res) for item in items]
+    return [
+        (r, sign(item.text, res.settings) if isinstance(r, CodedDocument) and isinstance(item, Document) else None)
+        for item, r in zip(items, results, strict=True)
+    ]
+
+
 def _plan(
-    con: duckdb.DuckDBPyConnection, batch: list[Item], unwritten: set[str], coder: Coder, resume: bool
+    con: duckdb.DuckDBPyConnection, batch: list[Item], unwritten: set[str], coder: Coder[Signed], resume: bool
 ) -> _Planned:
     """Look a batch up and start coding what it needs (coding is deterministic, so a document coded
     early that turns out not to be needed only costs its time)."""
@@ -237,7 +253,7 @@ def _plan(
 
 
 def _planned(
-    con: duckdb.DuckDBPyConnection, batches: Iterable[list[Item]], coder: Coder, resume: bool, ahead: int
+    con: duckdb.DuckDBPyConnection, batches: Iterable[list[Item]], coder: Coder[Signed], resume: bool, ahead: int
 ) -> Iterator[_Planned]:
     """The batches in order, each planned at least ``ahead`` batches before it is due, so that the
     workers code the next batch while this process checks and writes the one before (with one process
@@ -258,7 +274,7 @@ def _finish(
     con: duckdb.DuckDBPyConnection,
     planned: _Planned,
     summary: RunSummary,
-    coder: Coder,
+    coder: Coder[Signed],
     settings: Settings,
     resume: bool,
 ) -> None:
@@ -276,18 +292,18 @@ def _finish(
     delta.problems = [i for i in planned.batch if isinstance(i, Problem)]
     delta.resumed = len(docs) - len(todo) if resume else 0
     delta.unchanged = 0 if resume else len(docs) - len(todo)
-    coded: list[tuple[Document, CodedDocument]] = []
+    coded: list[tuple[Document, CodedDocument, list[int] | None]] = []
     for doc in todo:
-        result = early[doc.id]
+        result, bands = early[doc.id]
         if isinstance(result, Problem):
             delta.problems.append(result)
         else:
-            coded.append((doc, result))
+            coded.append((doc, result, bands))
     delta.errors = len(delta.problems)
-    replaced = [doc.id for doc, _ in coded if doc.id in stored]
-    verdicts = check_batch(con, [(doc.id, doc.text) for doc, _ in coded], set(replaced), settings)
+    replaced = [doc.id for doc, _, _ in coded if doc.id in stored]
+    verdicts = check_batch(con, [(doc.id, doc.text, bands) for doc, _, bands in coded], set(replaced), settings)
     rows = BatchRows(summary.run_id)
-    for doc, result in coded:
+    for doc, result, _ in coded:
         v = verdicts[doc.id]
         rows.add(StoredDocument(doc, result, v.duplicate_of, v.minhash_bands))
         if "not-arabic" in result.flags:
@@ -296,7 +312,7 @@ def _finish(
             delta.coded += 1
         delta.duplicates += v.duplicate_of is not None
     delta.events = rows.count("events")
-    _write(con, rows, replaced, [doc.id for doc, _ in coded], summary.run_id, delta.totals(summary))
+    _write(con, rows, replaced, [doc.id for doc, _, _ in coded], summary.run_id, delta.totals(summary))
     delta.apply(summary)
 
 
@@ -322,7 +338,7 @@ def ingest(
     t0 = time.perf_counter()
     # The workers start before the database opens: they are forked (pipeline.Coder), and a process
     # that forks is best without the database's threads.
-    with Coder(res, workers, queue=_QUEUE) as coder:
+    with Coder(code_and_sign, res, workers, queue=_QUEUE) as coder:
         con = connect(db_path)
         try:
             con.execute(f"SET memory_limit = '{int(settings.ingest_memory_limit_mb)}MB'")  # a number, not user text
