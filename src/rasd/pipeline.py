@@ -164,7 +164,8 @@ def code_items(items: list[Document | Problem], res: Resources) -> list[CodedDoc
 
 
 # A warm-up text, coded once before worker processes are forked so that every lazily built table
-# (language models, date gates, the event coder, the skeleton memory) is built once and inherited.
+# (language models, date gates and openers, the event coder, the skeleton automaton) is built once
+# and inherited.
 _WARM_UP = Document(
     id="warm-up",
     text="الرياض 3 يوليو 2024 (واس) - استقبل وزير الخارجية السعودي نظيره الصيني أمس، "
@@ -227,8 +228,8 @@ _HELD = 512
 
 
 class Coder(Generic[R]):
-    """Codes streams of read results with ``workers`` processes (1: in this process): ``task`` is done
-    with each (``code_item``; ``rasd ingest`` also works out near-duplicate keys there).
+    """Codes streams of read results with ``workers`` processes (1: in this process): ``task`` codes
+    each chunk (``code_items``; ``rasd ingest``'s ``code_and_sign`` also works out near-duplicate keys).
 
     With ``workers`` = N, N − 1 worker processes are started once and this process is the N-th. On
     Linux they are forked when the Coder is made, after this process has loaded and warmed the
