@@ -198,8 +198,9 @@ Task = Callable[[list[Document | Problem], Resources], list[R]]  # what is done 
 
 def _code_in_worker(items: list[Document | Problem], task: Task[R]) -> list[R]:
     """Runs in a worker process, with the resources ``_start_worker`` set."""
-    res = _worker_res if _worker_res is not None else load_resources()
-    return task(items, res)
+    if _worker_res is None:
+        raise RuntimeError("a worker process codes only after _start_worker has run in it")
+    return task(items, _worker_res)
 
 
 def _can_fork() -> bool:
